@@ -1,0 +1,75 @@
+package vn.partywork.org.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.partywork.org.OrgDirectory;
+import vn.partywork.org.OrgKind;
+import vn.partywork.org.OrgSummary;
+
+@Component
+class JdbcOrgDirectory implements OrgDirectory {
+
+    private static final String CURRENT = """
+            SELECT org_id, code, name, kind, parent_id, path::text AS path
+              FROM org.organisation_version
+             WHERE valid_to = 'infinity'
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcOrgDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<OrgSummary> current(long orgId) {
+        return jdbc.sql(CURRENT + " AND org_id = :id").param("id", orgId).query(JdbcOrgDirectory::summary).optional();
+    }
+
+    @Override
+    public Map<Long, String> currentPaths(Collection<Long> orgIds) {
+        Map<Long, String> paths = new LinkedHashMap<>();
+        current(orgIds).forEach(o -> paths.put(o.id(), o.path()));
+        return paths;
+    }
+
+    @Override
+    public List<OrgSummary> current(Collection<Long> orgIds) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = orgIds.toArray(Long[]::new);
+        return jdbc.sql(CURRENT + " AND org_id = ANY(:ids) ORDER BY array_position(:ids, org_id)")
+                .param("ids", ids)
+                .query(JdbcOrgDirectory::summary)
+                .list();
+    }
+
+    @Override
+    public Optional<OrgSummary> currentChildByCode(long parentId, String code) {
+        return jdbc.sql(CURRENT + " AND parent_id = :parent AND lower(code) = lower(:code)")
+                .param("parent", parentId)
+                .param("code", code)
+                .query(JdbcOrgDirectory::summary)
+                .optional();
+    }
+
+    @Override
+    public Optional<OrgSummary> root() {
+        return jdbc.sql(CURRENT + " AND parent_id IS NULL").query(JdbcOrgDirectory::summary).optional();
+    }
+
+    static OrgSummary summary(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        return new OrgSummary(rs.getLong("org_id"), rs.getString("code"), rs.getString("name"),
+                OrgKind.valueOf(rs.getString("kind")), rs.wasNull() ? null : parent, rs.getString("path"));
+    }
+}

@@ -1,0 +1,94 @@
+package vn.partywork.shared;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the caller may reach in this request (ARCHITECTURE rule 1, P-AZ-1): the union of the
+ * caller's active grants, each an organisation subtree (an {@code ltree} path of organisation ids)
+ * with its databases, classification ceiling and permissions. Computed once per request by the
+ * access module; every business query takes it.
+ */
+public record AccessScope(long accountId, String identifier, List<Entry> entries) {
+
+    /** One active grant as it applies now. */
+    public record Entry(long grantId, String path, Set<Database> databases, Classification ceiling,
+            Set<Permission> permissions) {
+
+        public Entry {
+            databases = Set.copyOf(databases);
+            permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
+        }
+
+        boolean allows(Permission permission, Database database) {
+            return permissions.contains(permission) && databases.contains(database);
+        }
+    }
+
+    public AccessScope {
+        entries = List.copyOf(entries);
+    }
+
+    public static AccessScope none(long accountId, String identifier) {
+        return new AccessScope(accountId, identifier, List.of());
+    }
+
+    /** True when {@code orgPath} lies inside a subtree where the caller holds the permission. */
+    public boolean permits(Permission permission, Database database, String orgPath) {
+        return entries.stream().anyMatch(e -> e.allows(permission, database) && isWithin(orgPath, e.path()));
+    }
+
+    /** True when {@code orgPath} lies inside a subtree where the caller may read the database. */
+    public boolean canRead(Database database, String orgPath) {
+        return permits(Permission.READ, database, orgPath);
+    }
+
+    public boolean canWrite(Database database, String orgPath) {
+        return permits(Permission.WRITE, database, orgPath);
+    }
+
+    /**
+     * The subtree roots where the caller holds the permission, without roots already covered by
+     * another, for SQL such as {@code path <@ ANY(?::ltree[])}.
+     */
+    public List<String> paths(Permission permission, Database database) {
+        Set<String> all = new LinkedHashSet<>();
+        entries.stream().filter(e -> e.allows(permission, database)).forEach(e -> all.add(e.path()));
+        List<String> roots = new ArrayList<>();
+        for (String p : all) {
+            boolean covered = all.stream().anyMatch(other -> !other.equals(p) && isWithin(p, other));
+            if (!covered) {
+                roots.add(p);
+            }
+        }
+        return roots;
+    }
+
+    public List<String> readablePaths(Database database) {
+        return paths(Permission.READ, database);
+    }
+
+    /** The highest classification the caller may read in a database, or empty if none. */
+    public Classification ceiling(Database database) {
+        return entries.stream()
+                .filter(e -> e.databases().contains(database))
+                .map(Entry::ceiling)
+                .reduce(Classification.UNCLASSIFIED, Classification::max);
+    }
+
+    public boolean has(Permission permission) {
+        return entries.stream().anyMatch(e -> e.permissions().contains(permission));
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** {@code 1.5.77} is within {@code 1.5} and within itself, but not within {@code 1.50}. */
+    public static boolean isWithin(String path, String ancestor) {
+        return path.equals(ancestor) || path.startsWith(ancestor + ".");
+    }
+}

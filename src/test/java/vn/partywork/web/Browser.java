@@ -1,0 +1,57 @@
+package vn.partywork.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven through ChromeDriver. CI installs both ({@code .ci/run}); on a
+ * machine without them browser tests are skipped, never faked.
+ */
+public final class Browser {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    public static ChromeDriver start() {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (System.getenv("CI") != null && !installed) {
+            throw new IllegalStateException("CI must install chromium and chromium-driver (.ci/run)");
+        }
+        Assumptions.assumeTrue(installed, "Chromium/ChromeDriver not installed; browser test skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=vi-VN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+
+    /** Saves a screenshot under target/screenshots for a person to look at. */
+    public static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (Exception e) {
+            // a missing screenshot must not fail the behaviour under test
+        }
+    }
+}

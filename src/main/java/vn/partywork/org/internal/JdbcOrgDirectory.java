@@ -46,9 +46,8 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (orgIds.isEmpty()) {
             return List.of();
         }
-        Long[] ids = orgIds.toArray(Long[]::new);
-        return jdbc.sql(CURRENT + " AND org_id = ANY(:ids) ORDER BY array_position(:ids, org_id)")
-                .param("ids", ids)
+        return jdbc.sql(CURRENT + " AND org_id = ANY(CAST(:ids AS bigint[])) ORDER BY array_position(CAST(:ids AS bigint[]), org_id)")
+                .param("ids", ScopePaths.idArray(orgIds))
                 .query(JdbcOrgDirectory::summary)
                 .list();
     }

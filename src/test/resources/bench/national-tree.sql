@@ -25,13 +25,13 @@ SELECT 1 + p, 'T' || lpad(p::text, 2, '0'),
 
 -- Upper-grassroots: 20 per province (680), ids 100 + (p-1)*20 + u
 INSERT INTO bench_org
-SELECT 100 + (p - 1) * 20 + u, 'U' || lpad(u::text, 2, '0'),
+SELECT 100 + (p - 1) * 20 + u, 'T' || lpad(p::text, 2, '0') || '-U' || lpad(u::text, 2, '0'),
        CASE WHEN u = 1 THEN 'Đảng bộ Khối các cơ quan tỉnh số ' || p
             ELSE 'Đảng bộ ' || (ARRAY['khu vực','cụm','khối doanh nghiệp','khối cơ quan'])[1 + u % 4] || ' số ' || u || ' tỉnh ' || p END,
        'UPPER_GRASSROOTS', 1 + p, ('1.' || (1 + p) || '.' || (100 + (p - 1) * 20 + u))::ltree
   FROM generate_series(1, 34) p, generate_series(1, 20) u;
 
--- Grassroots: the first upper-grassroots of each province gets 250, the others ~80 (54,740 in all).
+-- Grassroots: the first upper-grassroots of each province gets 320, the others 73 (~58,000 in all).
 -- ids 10000 + running number.
 INSERT INTO bench_org
 SELECT 10000 + row_number() OVER (ORDER BY u.id, g),
@@ -43,18 +43,18 @@ SELECT 10000 + row_number() OVER (ORDER BY u.id, g),
          || ' ' || g,
        CASE WHEN g % 5 = 0 THEN 'GRASSROOTS_CELL' ELSE 'GRASSROOTS_COMMITTEE' END,
        u.id, u.path
-  FROM bench_org u, generate_series(1, CASE WHEN u.code = 'U01' THEN 250 ELSE 81 END) g
+  FROM bench_org u, generate_series(1, CASE WHEN u.code LIKE '%-U01' THEN 320 ELSE 73 END) g
  WHERE u.kind = 'UPPER_GRASSROOTS';
 UPDATE bench_org SET path = path || id::text WHERE kind IN ('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL');
 
--- Cells: 7 under each grassroots committee (~306,000), ids 1000000 + running number.
+-- Cells: 6 or 7 under each grassroots committee (~290,000), ids 1000000 + running number.
 INSERT INTO bench_org
 SELECT 1000000 + row_number() OVER (ORDER BY g.id, c),
        'C' || lpad(c::text, 2, '0'),
        'Chi bộ ' || (ARRAY['thôn','tổ dân phố','khu dân cư','phòng','khoa','tổ','bộ phận'])[c] || ' '
          || (ARRAY['Đông','Tây','Nam','Bắc','Trung','Thượng','Hạ'])[1 + (g.id + c) % 7] || ' ' || c,
        'CELL', g.id, g.path
-  FROM bench_org g, generate_series(1, 7) c
+  FROM bench_org g, generate_series(1, 6 + (g.id % 2)::int) c
  WHERE g.kind = 'GRASSROOTS_COMMITTEE';
 UPDATE bench_org SET path = path || id::text WHERE kind = 'CELL';
 

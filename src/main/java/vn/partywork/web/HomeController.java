@@ -1,0 +1,113 @@
+package vn.partywork.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.org.OrgDirectory;
+import vn.partywork.org.OrgKind;
+import vn.partywork.org.OrgStructure;
+import vn.partywork.org.OrgSummary;
+import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Classification;
+import vn.partywork.shared.Database;
+import vn.partywork.shared.DomainException;
+import vn.partywork.shared.Permission;
+
+/**
+ * Trang chủ: what the signed-in account may reach (its scope, grant by grant) and live counts of
+ * the organisations in that scope. The system administrator has no business data (P-ID-2) and goes
+ * straight to account management.
+ */
+@Controller
+class HomeController {
+
+    private final OrgStructure orgs;
+    private final OrgDirectory directory;
+
+    HomeController(OrgStructure orgs, OrgDirectory directory) {
+        this.orgs = orgs;
+        this.directory = directory;
+    }
+
+    /** One line of "Phạm vi dữ liệu": an organisation subtree and what the account may do there. */
+    record ScopeLine(OrgSummary org, List<String> permissions, List<String> databases, Classification ceiling) {
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal AccountPrincipal principal, AccessScope scope, Model model,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
+        if (principal.isSystemAdmin()) {
+            return "redirect:/admin/accounts";
+        }
+        model.addAttribute("counts", counts(scope));
+        if (htmx != null) {
+            return "home :: counts";
+        }
+        model.addAttribute("scopeLines", scopeLines(scope));
+        model.addAttribute("auditOnly", scope.has(Permission.AUDIT) && !scope.has(Permission.READ));
+        return "home";
+    }
+
+    private Map<OrgKind, Long> counts(AccessScope scope) {
+        Map<OrgKind, Long> counts = new EnumMap<>(OrgKind.class);
+        for (OrgKind kind : OrgKind.values()) {
+            counts.put(kind, 0L);
+        }
+        counts.putAll(orgs.countByKind(scope));
+        return counts;
+    }
+
+    private List<ScopeLine> scopeLines(AccessScope scope) {
+        List<ScopeLine> lines = new ArrayList<>();
+        for (AccessScope.Entry entry : scope.entries()) {
+            if (!entry.permissions().contains(Permission.READ) && !entry.permissions().contains(Permission.AUDIT)) {
+                continue;
+            }
+            OrgSummary org = organisationAt(scope, entry.path());
+            if (org == null) {
+                continue;
+            }
+            Set<String> permissions = new LinkedHashSet<>();
+            for (Permission p : Permission.values()) {
+                if (entry.permissions().contains(p)) {
+                    permissions.add(switch (p) {
+                        case READ -> "Xem";
+                        case WRITE -> "Cập nhật";
+                        case APPROVE -> "Phê duyệt";
+                        case AUDIT -> "Xem nhật ký hệ thống";
+                    });
+                }
+            }
+            List<String> databases = new ArrayList<>();
+            for (Database d : Database.values()) {
+                if (entry.databases().contains(d)) {
+                    databases.add(d.label());
+                }
+            }
+            lines.add(new ScopeLine(org, List.copyOf(permissions), databases, entry.ceiling()));
+        }
+        return lines;
+    }
+
+    /** The organisation at the root of a grant's subtree, as the caller may see it. */
+    private @Nullable OrgSummary organisationAt(AccessScope scope, String path) {
+        long id = Long.parseLong(path.substring(path.lastIndexOf('.') + 1));
+        try {
+            return orgs.organisation(scope, id, null).org();
+        } catch (DomainException e) {
+            // An auditor's grant names an organisation without opening its data: show it by directory.
+            return directory.current(id).orElse(null);
+        }
+    }
+}

@@ -213,7 +213,8 @@ public class OrgRestructuring {
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(parent, command.effectiveOn());
-        return translatingDuplicates(null, () -> {
+        String successorCodes = String.join(", ", successors.stream().map(NewOrg::code).toList());
+        return translatingDuplicates(successorCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.SPLIT, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
@@ -328,7 +329,8 @@ public class OrgRestructuring {
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(target, command.effectiveOn());
-        return translatingDuplicates(null, () -> {
+        String childCodes = String.join(", ", children.stream().map(Version::code).toList());
+        return translatingDuplicates(childCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.ABSORB, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
@@ -466,11 +468,11 @@ public class OrgRestructuring {
     }
 
     // P-ORG-2: the partial unique index on current sibling codes settles races the checks cannot see.
-    private <T> T translatingDuplicates(@Nullable String code, java.util.function.Supplier<T> work) {
+    private <T> T translatingDuplicates(String codes, java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("org.code.duplicate", code == null ? "" : code);
+            throw DomainException.conflict("org.code.duplicate", codes);
         }
     }
 

@@ -108,7 +108,7 @@ class OrgController {
         return "org/fragments :: nodes";
     }
 
-    /** Organisation picker for the transfer, merge and absorb forms: radio buttons or check boxes named {@code field}. */
+    /** Picker for the transfer, merge and absorb forms: radio buttons or check boxes named {@code field}. */
     @GetMapping("/pick")
     String pick(AccessScope scope, @RequestParam(required = false) @Nullable String q, @RequestParam String field,
             @RequestParam(defaultValue = "false") boolean multiple, Model model) {
@@ -129,8 +129,8 @@ class OrgController {
     }
 
     @PostMapping("/{id}/establish")
-    String establish(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("establishForm") EstablishForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String establish(AccessScope scope, @PathVariable long id,
+            @Valid @ModelAttribute("establishForm") EstablishForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         return submit(scope, id, "establish", binding, model, redirect, StructuralChangeKind.ESTABLISH,
                 () -> restructuring.establish(scope, new EstablishOrganisation(id, text(form.getCode()),
                         text(form.getName()), form.getKind(), form.decision(), form.getEffectiveOn(), form.getNote()))

@@ -119,6 +119,26 @@ class OrgPagesTests {
     }
 
     @Test
+    void restructuringFormsAreShownOnlyToWritersAndOnlyForTheCurrentState() throws Exception {
+        AccessScope reader = new AccessScope(8, "xem.tochuc", List.of(new AccessScope.Entry(2, province.path(),
+                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED, EnumSet.of(Permission.READ))));
+        MockMvc readerMvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, messages))
+                .setCustomArgumentResolvers(new ScopeResolver(reader))
+                .setViewResolvers(viewResolver())
+                .build();
+
+        String asReader = readerMvc.perform(get("/orgs/{id}", district.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String asOf = mvc.perform(get("/orgs/{id}", district.id()).param("asOf", "2016-01-01"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String now = mvc.perform(get("/orgs/{id}", district.id())).andReturn().getResponse().getContentAsString();
+
+        assertThat(asReader).contains("Lịch sử tổ chức").doesNotContain("Sắp xếp tổ chức");
+        assertThat(asOf).contains("Xem theo ngày 01/01/2016").doesNotContain("Sắp xếp tổ chức");
+        assertThat(now).contains("Sắp xếp tổ chức");
+    }
+
+    @Test
     void renamePostsThenRedirectsWithAFlashMessage() throws Exception {
         mvc.perform(post("/orgs/{id}/rename", district.id())
                         .param("name", "Thị ủy Kim Bảng")

@@ -88,7 +88,8 @@ public class OrgRestructuring {
         checkCodeFree(parent.orgId(), code, List.of());
         checkDestinationOn(parent, command.effectiveOn());
         return translatingDuplicates(code, () -> {
-            long change = record(scope, StructuralChangeKind.ESTABLISH, command.decision(), command.effectiveOn(), note);
+            long change = record(scope, StructuralChangeKind.ESTABLISH, command.decision(), command.effectiveOn(),
+                    note);
             OrgSummary created = open(change, code, name, command.kind(), parent, command.effectiveOn());
             changes.participant(change, new ChangeParticipant(created.id(), ChangeRole.SUBJECT, code, name, null, null,
                     null, ref(parent)));
@@ -199,7 +200,7 @@ public class OrgRestructuring {
         notRoot(org);
         Version parent = writable(scope, lockOne(org.parentId()));
         List<Version> subtree = organisations.lockCurrentSubtree(org.path());
-        List<Version> children = subtree.stream().filter(v -> v.parentId() != null && v.parentId() == org.orgId()).toList();
+        List<Version> children = childrenOf(org, subtree);
         Map<Long, Integer> assignment = assignChildren(children, command.successors());
         for (int i = 0; i < successors.size(); i++) {
             NewOrg s = successors.get(i);
@@ -213,7 +214,8 @@ public class OrgRestructuring {
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(parent, command.effectiveOn());
-        return translatingDuplicates(null, () -> {
+        String successorCodes = String.join(", ", successors.stream().map(NewOrg::code).toList());
+        return translatingDuplicates(successorCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.SPLIT, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
@@ -229,8 +231,8 @@ public class OrgRestructuring {
                 audit.record(created(scope, successor, change, command.decision(), day, StructuralChangeKind.SPLIT));
             }
             for (Version child : children) {
-                moveChild(scope, change, command.decision(), day, child, org, created.get(assignment.get(child.orgId())),
-                        StructuralChangeKind.SPLIT);
+                OrgSummary successor = created.get(assignment.get(child.orgId()));
+                moveChild(scope, change, command.decision(), day, child, org, successor, StructuralChangeKind.SPLIT);
             }
             return List.copyOf(created);
         });
@@ -275,7 +277,7 @@ public class OrgRestructuring {
         for (Version source : sources) {
             List<Version> subtree = organisations.lockCurrentSubtree(source.path());
             changed.addAll(subtree);
-            subtree.stream().filter(v -> v.parentId() != null && v.parentId() == source.orgId()).forEach(children::add);
+            children.addAll(childrenOf(source, subtree));
         }
         for (Version child : children) {
             checkKindUnder(child.kind(), command.kind());
@@ -321,14 +323,15 @@ public class OrgRestructuring {
             throw DomainException.invalid("org.absorb.intoOwnSubtree");
         }
         List<Version> subtree = organisations.lockCurrentSubtree(org.path());
-        List<Version> children = subtree.stream().filter(v -> v.parentId() != null && v.parentId() == org.orgId()).toList();
+        List<Version> children = childrenOf(org, subtree);
         for (Version child : children) {
             checkKindUnder(child.kind(), target);
             checkCodeFree(target.orgId(), child.code(), List.of());
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(target, command.effectiveOn());
-        return translatingDuplicates(null, () -> {
+        String childCodes = String.join(", ", children.stream().map(Version::code).toList());
+        return translatingDuplicates(childCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.ABSORB, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
@@ -466,11 +469,11 @@ public class OrgRestructuring {
     }
 
     // P-ORG-2: the partial unique index on current sibling codes settles races the checks cannot see.
-    private <T> T translatingDuplicates(@Nullable String code, java.util.function.Supplier<T> work) {
+    private <T> T translatingDuplicates(String codes, java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("org.code.duplicate", code == null ? "" : code);
+            throw DomainException.conflict("org.code.duplicate", codes);
         }
     }
 
@@ -563,8 +566,13 @@ public class OrgRestructuring {
         }
     }
 
-    /** P-ORG-2 (chia tách): every current child is assigned to exactly one successor; returns child id → successor index. */
-    private static Map<Long, Integer> assignChildren(List<Version> children, List<SplitOrganisation.Successor> successors) {
+    private static List<Version> childrenOf(Version parent, List<Version> subtree) {
+        return subtree.stream().filter(v -> v.parentId() != null && v.parentId() == parent.orgId()).toList();
+    }
+
+    /** P-ORG-2 (chia tách): each current child goes to exactly one successor; returns child id → successor index. */
+    private static Map<Long, Integer> assignChildren(List<Version> children,
+            List<SplitOrganisation.Successor> successors) {
         Set<Long> childIds = new HashSet<>();
         children.forEach(c -> childIds.add(c.orgId()));
         Map<Long, Integer> assignment = new HashMap<>();

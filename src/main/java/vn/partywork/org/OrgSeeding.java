@@ -53,7 +53,7 @@ public class OrgSeeding {
 
     private static void notInWebRequest() {
         if (RequestContextHolder.getRequestAttributes() != null) {
-            throw new IllegalStateException("OrgSeeding is for the demo loader and the benchmark, not for web requests");
+            throw new IllegalStateException("OrgSeeding serves the demo loader and the benchmark, not web requests");
         }
     }
 }

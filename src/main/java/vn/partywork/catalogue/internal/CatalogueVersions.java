@@ -71,7 +71,8 @@ public class CatalogueVersions {
                  ORDER BY sort_order, code
                 """)
                 .param("version", versionId)
-                .query((rs, n) -> new CatalogueEntry(rs.getString("code"), rs.getString("name"), rs.getInt("sort_order")))
+                .query((rs, n) -> new CatalogueEntry(rs.getString("code"), rs.getString("name"),
+                        rs.getInt("sort_order")))
                 .list();
     }
 }

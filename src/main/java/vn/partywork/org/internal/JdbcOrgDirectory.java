@@ -46,7 +46,10 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (orgIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(CURRENT + " AND org_id = ANY(CAST(:ids AS bigint[])) ORDER BY array_position(CAST(:ids AS bigint[]), org_id)")
+        return jdbc.sql(CURRENT + """
+                   AND org_id = ANY(CAST(:ids AS bigint[]))
+                 ORDER BY array_position(CAST(:ids AS bigint[]), org_id)
+                """)
                 .param("ids", ScopePaths.idArray(orgIds))
                 .query(JdbcOrgDirectory::summary)
                 .list();

@@ -50,7 +50,10 @@ public class Organisations {
     }
 
     public Optional<Version> current(long orgId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org.organisation_version v WHERE v.org_id = :id AND v.valid_to = 'infinity'")
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM org.organisation_version v
+                WHERE v.org_id = :id AND v.valid_to = 'infinity'
+                """)
                 .param("id", orgId)
                 .query(Organisations::version)
                 .optional();
@@ -205,7 +208,9 @@ public class Organisations {
     }
 
     public boolean rootExists() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM org.organisation_version WHERE parent_id IS NULL AND valid_to = 'infinity')")
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM org.organisation_version WHERE parent_id IS NULL AND valid_to = 'infinity')
+                """)
                 .query(Boolean.class)
                 .single();
     }
@@ -317,7 +322,8 @@ public class Organisations {
                  WHERE v.valid_to = 'infinity' AND v.path <@ ANY(CAST(:paths AS ltree[]))
                    AND (v.search_name LIKE :contains ESCAPE '\\' OR lower(v.code) LIKE :prefix ESCAPE '\\')
                  ORDER BY CASE WHEN v.search_name = :key OR lower(v.code) = :key THEN 0
-                               WHEN v.search_name LIKE :prefix ESCAPE '\\' OR lower(v.code) LIKE :prefix ESCAPE '\\' THEN 1
+                               WHEN v.search_name LIKE :prefix ESCAPE '\\'
+                                 OR lower(v.code) LIKE :prefix ESCAPE '\\' THEN 1
                                WHEN v.search_name LIKE :wordPrefix ESCAPE '\\' THEN 2
                                ELSE 3 END,
                           nlevel(v.path), v.search_name, v.org_id

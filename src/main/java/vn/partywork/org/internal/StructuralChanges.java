@@ -136,8 +136,8 @@ public class StructuralChanges {
 
     private static ChangeParticipant participant(ResultSet rs) throws SQLException {
         return new ChangeParticipant(rs.getLong("org_id"), ChangeRole.valueOf(rs.getString("role")),
-                rs.getString("code"), rs.getString("name"), rs.getString("previous_code"), rs.getString("previous_name"),
-                ref(rs, "previous_parent"), ref(rs, "new_parent"));
+                rs.getString("code"), rs.getString("name"), rs.getString("previous_code"),
+                rs.getString("previous_name"), ref(rs, "previous_parent"), ref(rs, "new_parent"));
     }
 
     private static @Nullable OrgRef ref(ResultSet rs, String prefix) throws SQLException {

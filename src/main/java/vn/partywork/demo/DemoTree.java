@@ -17,14 +17,15 @@ import vn.partywork.shared.Decision;
 
 /**
  * The demo organisation tree: Trung ương, Hà Nội, TP. Hồ Chí Minh and Nghệ An, built through the
- * same restructuring API users call, with one piece of real history: two Hà Nội wards merged into
+ * same restructuring API users call (the root on 03/02/1930, everything else on 01/08/2008), with one piece of real history: two Hà Nội wards merged into
  * Đảng bộ phường Ba Đình on 01/07/2025 (the 2025 reorganisation of administrative units), so the
  * as-of-date view has something to show.
  */
 @Component
 class DemoTree {
 
-    static final LocalDate FOUNDED = LocalDate.of(2020, 1, 1);
+    static final LocalDate FOUNDED = LocalDate.of(1930, 2, 3);
+    static final LocalDate PROVINCES = LocalDate.of(2008, 8, 1);
     static final LocalDate REORGANISED = LocalDate.of(2025, 7, 1);
 
     private final OrgSeeding seeding;
@@ -44,9 +45,9 @@ class DemoTree {
         AccessScope system = seeding.seedingScope(root.path());
 
         // Hà Nội
-        Decision hnDecision = new Decision("15-QĐ/TW", FOUNDED, "Ban Bí thư Trung ương Đảng");
+        Decision hnDecision = new Decision("15-QĐ/TW", PROVINCES, "Ban Bí thư Trung ương Đảng");
         OrgSummary hn = add(system, orgs, "HN", root, "HN", "Đảng bộ Thành phố Hà Nội", OrgKind.PROVINCE, hnDecision);
-        Decision hnLocal = new Decision("102-QĐ/TU", FOUNDED, "Ban Thường vụ Thành ủy Hà Nội");
+        Decision hnLocal = new Decision("102-QĐ/TU", PROVINCES, "Ban Thường vụ Thành ủy Hà Nội");
         OrgSummary dienBien = add(system, orgs, "HN.DIENBIEN", hn, "P-DB", "Đảng bộ phường Điện Biên", OrgKind.GRASSROOTS_COMMITTEE, hnLocal);
         add(system, orgs, "HN.DIENBIEN.1", dienBien, "CB01", "Chi bộ Khu dân cư số 1", OrgKind.CELL, hnLocal);
         add(system, orgs, "HN.DIENBIEN.2", dienBien, "CB02", "Chi bộ Khu dân cư số 2", OrgKind.CELL, hnLocal);
@@ -69,7 +70,7 @@ class DemoTree {
 
         // TP. Hồ Chí Minh
         OrgSummary hcm = add(system, orgs, "HCM", root, "HCM", "Đảng bộ Thành phố Hồ Chí Minh", OrgKind.PROVINCE, hnDecision);
-        Decision hcmLocal = new Decision("215-QĐ/TU", FOUNDED, "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh");
+        Decision hcmLocal = new Decision("215-QĐ/TU", PROVINCES, "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh");
         OrgSummary benThanh = add(system, orgs, "HCM.BENTHANH", hcm, "P-BT", "Đảng bộ phường Bến Thành", OrgKind.GRASSROOTS_COMMITTEE, hcmLocal);
         add(system, orgs, "HCM.BENTHANH.1", benThanh, "CB01", "Chi bộ Khu phố 1", OrgKind.CELL, hcmLocal);
         add(system, orgs, "HCM.BENTHANH.2", benThanh, "CB02", "Chi bộ Khu phố 2", OrgKind.CELL, hcmLocal);
@@ -87,7 +88,7 @@ class DemoTree {
 
         // Nghệ An
         OrgSummary na = add(system, orgs, "NA", root, "NA", "Đảng bộ tỉnh Nghệ An", OrgKind.PROVINCE, hnDecision);
-        Decision naLocal = new Decision("88-QĐ/TU", FOUNDED, "Ban Thường vụ Tỉnh ủy Nghệ An");
+        Decision naLocal = new Decision("88-QĐ/TU", PROVINCES, "Ban Thường vụ Tỉnh ủy Nghệ An");
         OrgSummary vinhPhu = add(system, orgs, "NA.VINHPHU", na, "P-VP", "Đảng bộ phường Vinh Phú", OrgKind.GRASSROOTS_COMMITTEE, naLocal);
         add(system, orgs, "NA.VINHPHU.1", vinhPhu, "CB01", "Chi bộ Khối 1", OrgKind.CELL, naLocal);
         add(system, orgs, "NA.VINHPHU.2", vinhPhu, "CB02", "Chi bộ Khối 2", OrgKind.CELL, naLocal);
@@ -108,7 +109,7 @@ class DemoTree {
     private OrgSummary add(AccessScope system, Map<String, OrgSummary> orgs, String key, OrgSummary parent, String code,
             String name, OrgKind kind, Decision decision) {
         OrgSummary org = restructuring.establish(system,
-                new EstablishOrganisation(parent.id(), code, name, kind, decision, FOUNDED.plusDays(1), null));
+                new EstablishOrganisation(parent.id(), code, name, kind, decision, PROVINCES, null));
         orgs.put(key, org);
         return org;
     }

@@ -143,6 +143,8 @@ class TokenAndAccessRuleTests {
                 .andReturn();
         assertThat(api.getResponse().getStatus()).isEqualTo(403);
 
+        // A page with a form puts the CSRF token in the session; a POST without it is refused.
+        mvc.perform(get("/account/password").session(session));
         assertThat(mvc.perform(post("/logout").session(session)).andReturn().getResponse().getStatus())
                 .as("logout without CSRF token").isEqualTo(403);
         MvcResult logout = mvc.perform(post("/logout").session(session).with(csrf())).andReturn();

@@ -27,6 +27,7 @@ import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
+import vn.partywork.shared.Database;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -61,6 +62,10 @@ public class Grants {
     @Transactional
     public GrantView grant(AccountPrincipal actor, NewGrant command) {
         AccountView account = administration.requireManaged(actor, command.accountId());
+        return insert(actor, account, command);
+    }
+
+    private GrantView insert(@Nullable AccountPrincipal actor, AccountView account, NewGrant command) {
         if (account.type() == AccountType.SYSTEM_ADMIN) {
             // P-ID-2: the system administrator never holds business rights.
             throw DomainException.invalid("access.grant.systemAdmin");
@@ -79,7 +84,7 @@ public class Grants {
         }
         OrgSummary org = orgs.current(command.orgId())
                 .orElseThrow(() -> DomainException.invalid("access.grant.orgNotFound"));
-        if (!administration.managesOrganisation(actor, org.id())) {
+        if (actor != null && !administration.managesOrganisation(actor, org.id())) {
             throw DomainException.forbidden("access.grant.orgOutsideScope");
         }
         if (command.role().requiresCell() && !org.kind().isCell()) {
@@ -96,10 +101,11 @@ public class Grants {
         if ((document != null && document.length() > MAX_DOCUMENT) || (note != null && note.length() > MAX_NOTE)) {
             throw DomainException.invalid("access.grant.tooLong");
         }
-        Set<vn.partywork.shared.Database> databases = EnumSet.copyOf(command.databases());
+        Set<Database> databases = EnumSet.copyOf(command.databases());
         long id = grants.insert(account.id(), command.role(), org.id(), databases, command.ceiling(), from,
-                command.validTo(), document, note, actor.accountId(), clock.instant());
+                command.validTo(), document, note, actor == null ? null : actor.accountId(), clock.instant());
         audit.record(AuditEvent.of(AuditAction.GRANT, "grant", id)
+                .actorIdentifier(actor == null ? "seed" : null)
                 .change("accountId", null, account.id())
                 .change("role", null, command.role().name())
                 .change("orgId", null, org.id())
@@ -112,6 +118,18 @@ public class Grants {
                 .basis(document)
                 .build());
         return view(grants.byId(id).orElseThrow(), Map.of(account.id(), account.identifier()));
+    }
+
+    /**
+     * For the demo-data loader only: the same rules on the grant itself (active non-administrator
+     * account, existing organisation, cell secretary on a cell, period) without an acting
+     * administrator. Never call it from a request path.
+     */
+    @Transactional
+    public GrantView grantForSeeding(NewGrant command) {
+        AccountView account = accounts.byId(command.accountId())
+                .orElseThrow(() -> DomainException.invalid("access.grant.accountNotFound"));
+        return insert(null, account, command);
     }
 
     @Transactional

@@ -82,6 +82,11 @@ class TokenAndAccessRuleTests {
     }
 
     @Test
+    void theApiDocumentationIsOpen() throws Exception {
+        assertThat(mvc.perform(get("/api/docs/openapi.json")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void malformedJsonOnTheTokenEndpointIs400() throws Exception {
         MvcResult result = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\": \"abc\", ")).andReturn();

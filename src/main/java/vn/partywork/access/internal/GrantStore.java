@@ -40,7 +40,7 @@ public class GrantStore {
 
     public long insert(long accountId, Role role, long orgId, Set<Database> databases, Classification ceiling,
             LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String documentNumber, @Nullable String note,
-            long grantedBy, Instant now) {
+            @Nullable Long grantedBy, Instant now) {
         return jdbc.sql("""
                 INSERT INTO access.account_grant (account_id, role, org_id, databases, ceiling, valid_from, valid_to,
                                                   document_number, note, granted_by, granted_at)

@@ -1,5 +1,6 @@
 package vn.partywork.access.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +43,10 @@ class GrantController {
     private final Grants grants;
     private final Accounts accounts;
     private final MessageSource messages;
+    private final Clock clock;
 
-    GrantController(Grants grants, Accounts accounts, MessageSource messages) {
+    GrantController(Grants grants, Accounts accounts, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.grants = grants;
         this.accounts = accounts;
         this.messages = messages;
@@ -53,7 +56,7 @@ class GrantController {
     String list(@AuthenticationPrincipal AccountPrincipal actor,
             @RequestParam(required = false) @Nullable Long accountId, Model model) {
         GrantForm form = new GrantForm(null, Role.VIEWER, actor.homeOrgId(), Set.of(Database.ORGANISATION_MEMBER),
-                Classification.UNCLASSIFIED, LocalDate.now(), null, null, null);
+                Classification.UNCLASSIFIED, LocalDate.now(clock), null, null, null);
         if (accountId != null) {
             form = new GrantForm(accounts.byId(accountId).map(AccountView::identifier).orElse(null), form.role(),
                     form.orgId(), form.databases(), form.ceiling(), form.validFrom(), null, null, null);

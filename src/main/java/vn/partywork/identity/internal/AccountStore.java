@@ -183,7 +183,9 @@ public class AccountStore {
             @Nullable Collection<Long> homeOrgIds, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE true");
         if (text != null && !text.isBlank()) {
-            sql.append(" AND search_name LIKE '%' || public.search_key(:text) || '%'");
+            // LIKE wildcards typed by the user are matched literally (identifiers often contain "_").
+            sql.append(" AND search_name LIKE '%' || replace(replace(replace(public.search_key(:text),"
+                    + " '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'");
             params.put("text", text.strip());
         }
         if (type != null) {

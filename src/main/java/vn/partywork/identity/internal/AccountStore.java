@@ -79,18 +79,31 @@ public class AccountStore {
                 .single();
     }
 
-    /** A failed login: counts it within the window and locks when the count reaches the limit. */
-    public void recordFailure(long id, int failedLogins, @Nullable Instant firstFailedAt, @Nullable Instant lockedUntil) {
-        jdbc.sql("""
+    /**
+     * A failed login, counted atomically: failures since {@code windowStart} add up, an older first
+     * failure starts a new count. Returns the count including this failure.
+     */
+    public int countFailure(long id, Instant now, Instant windowStart) {
+        return jdbc.sql("""
                 UPDATE identity.account
-                   SET failed_logins = :failed, first_failed_at = :first, locked_until = :lockedUntil
+                   SET failed_logins = CASE WHEN first_failed_at >= :windowStart THEN failed_logins + 1 ELSE 1 END,
+                       first_failed_at = CASE WHEN first_failed_at >= :windowStart THEN first_failed_at ELSE :now END
                  WHERE id = :id
+                RETURNING failed_logins
                 """)
                 .param("id", id)
-                .param("failed", failedLogins)
-                .param("first", ts(firstFailedAt))
-                .param("lockedUntil", ts(lockedUntil))
-                .update();
+                .param("now", ts(now))
+                .param("windowStart", ts(windowStart))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Locks the account until the given time after too many failures; the count starts again afterwards. */
+    public void lockOut(long id, Instant until) {
+        jdbc.sql("""
+                UPDATE identity.account SET failed_logins = 0, first_failed_at = NULL, locked_until = :until
+                 WHERE id = :id
+                """).param("id", id).param("until", ts(until)).update();
     }
 
     public void clearFailures(long id) {

@@ -95,29 +95,25 @@ public class LoginService {
 
     private boolean countFailure(AccountRecord account, Instant now, String channel) {
         Boolean locked = tx.execute(s -> {
-            boolean inWindow = account.firstFailedAt() != null
-                    && !account.firstFailedAt().plus(lockout.window()).isBefore(now);
-            int failures = inWindow ? account.failedLogins() + 1 : 1;
-            Instant first = inWindow ? account.firstFailedAt() : now;
+            int failures = accounts.countFailure(account.id(), now, now.minus(lockout.window()));
             audit.record(AuditEvent.of(AuditAction.LOGIN_FAILED, "account", account.id())
                     .actorIdentifier(account.identifier())
                     .detail("reason", "badPassword")
                     .detail("channel", channel)
                     .detail("failures", failures)
                     .build());
-            if (failures >= lockout.maxFailures()) {
-                Instant until = now.plus(lockout.duration());
-                accounts.recordFailure(account.id(), 0, null, until);
-                audit.record(AuditEvent.of(AuditAction.LOCK, "account", account.id())
-                        .actorIdentifier(account.identifier())
-                        .detail("reason", "failedLogins")
-                        .detail("failures", failures)
-                        .detail("lockedUntil", until.toString())
-                        .build());
-                return true;
+            if (failures < lockout.maxFailures()) {
+                return false;
             }
-            accounts.recordFailure(account.id(), failures, first, null);
-            return false;
+            Instant until = now.plus(lockout.duration());
+            accounts.lockOut(account.id(), until);
+            audit.record(AuditEvent.of(AuditAction.LOCK, "account", account.id())
+                    .actorIdentifier(account.identifier())
+                    .detail("reason", "failedLogins")
+                    .detail("failures", failures)
+                    .detail("lockedUntil", until.toString())
+                    .build());
+            return true;
         });
         return Boolean.TRUE.equals(locked);
     }

@@ -47,17 +47,20 @@ class GrantsAndScopesTests {
     Grants grants;
     @Autowired
     AccessScopes scopes;
+    @Autowired
+    vn.partywork.identity.MutableClock clock;
 
     MockMvc mvc;
     Fixtures fixtures;
     AccountView admin;
-    LocalDate today = LocalDate.now();
+    LocalDate today;
 
     @BeforeEach
     void setUp() {
         mvc = Fixtures.mvc(context);
         fixtures = new Fixtures(jdbc, administration);
         admin = fixtures.account(AccountType.SYSTEM_ADMIN, null);
+        today = LocalDate.now(clock);
     }
 
     private NewGrant grant(long accountId, Role role, long orgId, LocalDate from, LocalDate to) {

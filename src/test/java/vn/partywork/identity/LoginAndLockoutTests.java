@@ -137,4 +137,18 @@ class LoginAndLockoutTests {
         administration.reactivate(admin.principal(), user.id(), null);
         assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void aWeakerArgon2HashIsUpgradedAtTheNextLogin() throws Exception {
+        AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh nâng cấp băm"));
+        String weak = "{argon2}" + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1)
+                .encode(PASSWORD);
+        jdbc.sql("UPDATE identity.account SET password_hash = :hash WHERE id = :id")
+                .param("hash", weak).param("id", user.id()).update();
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        String stored = jdbc.sql("SELECT password_hash FROM identity.account WHERE id = :id").param("id", user.id())
+                .query(String.class).single();
+        assertThat(stored).startsWith("{argon2}$argon2id$").isNotEqualTo(weak).contains("m=16384");
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
 }

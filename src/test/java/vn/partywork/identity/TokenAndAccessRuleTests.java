@@ -157,4 +157,27 @@ class TokenAndAccessRuleTests {
         assertThat(mvc.perform(get("/account/password").session(session)).andReturn().getResponse().getStatus())
                 .as("the session ended").isEqualTo(302);
     }
+
+    @Test
+    void aDeactivationEndsOpenSessionsAndAnExpiredSessionIsSaidSo() throws Exception {
+        AccountView admin = fixtures.account(AccountType.SYSTEM_ADMIN, null);
+        AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh phiên làm việc"));
+        MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
+        assertThat(mvc.perform(get("/account/password").session(session)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        administration.deactivate(admin.principal(), user.id(), null);
+        MvcResult kicked = mvc.perform(get("/account/password").session(session)).andReturn();
+        assertThat(kicked.getResponse().getRedirectedUrl()).isEqualTo("/login?error=disabled");
+        assertThat(session.isInvalid()).isTrue();
+
+        MvcResult expired = mvc.perform(get("/account/password").with(request -> {
+            request.setRequestedSessionId("het-han");
+            request.setRequestedSessionIdValid(false);
+            return request;
+        })).andReturn();
+        assertThat(expired.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        String page = mvc.perform(get("/login").param("expired", "")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Phiên làm việc đã hết hạn");
+    }
 }

@@ -106,6 +106,12 @@ public class AccountStore {
                 """).param("id", id).param("until", ts(until)).update();
     }
 
+    /** Replaces a hash by a stronger one for the same password; not a password change. */
+    public void upgradeHash(long id, String oldHash, String newHash) {
+        jdbc.sql("UPDATE identity.account SET password_hash = :new WHERE id = :id AND password_hash = :old")
+                .param("id", id).param("old", oldHash).param("new", newHash).update();
+    }
+
     public void clearFailures(long id) {
         jdbc.sql("""
                 UPDATE identity.account SET failed_logins = 0, first_failed_at = NULL, locked_until = NULL

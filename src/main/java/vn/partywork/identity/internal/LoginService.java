@@ -77,6 +77,11 @@ public class LoginService {
         if (account.failedLogins() > 0 || account.lockedUntil() != null) {
             tx.executeWithoutResult(s -> accounts.clearFailures(account.id()));
         }
+        if (encoder.upgradeEncoding(account.passwordHash())) {
+            // The hash was made with older settings (or another id): re-hash with today's default.
+            String upgraded = encoder.encode(given);
+            tx.executeWithoutResult(s -> accounts.upgradeHash(account.id(), account.passwordHash(), upgraded));
+        }
         return account.principal();
     }
 

@@ -56,6 +56,8 @@ class SessionAccountFilter extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
+                // A fresh session, so that the login page shows this reason rather than "session expired".
+                request.getSession(true);
                 response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
                 return;
             }

@@ -1,0 +1,212 @@
+package vn.partywork.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.partywork.access.internal.GrantRecord;
+import vn.partywork.access.internal.GrantStore;
+import vn.partywork.audit.AuditAction;
+import vn.partywork.audit.AuditEvent;
+import vn.partywork.audit.AuditLog;
+import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.identity.AccountQuery;
+import vn.partywork.identity.AccountType;
+import vn.partywork.identity.AccountView;
+import vn.partywork.identity.Accounts;
+import vn.partywork.org.OrgDirectory;
+import vn.partywork.org.OrgSummary;
+import vn.partywork.shared.Database;
+import vn.partywork.shared.DomainException;
+
+/**
+ * Granting and revoking access (P-AZ-1). A system administrator grants anywhere; an organisation
+ * administrator only to accounts it manages and only on organisations inside its own subtree.
+ * Every grant and revocation is audited.
+ */
+@Service
+public class Grants {
+
+    private static final int MAX_DOCUMENT = 100;
+    private static final int MAX_NOTE = 1000;
+    private static final int LIST_LIMIT = 500;
+
+    private final GrantStore grants;
+    private final AccountAdministration administration;
+    private final Accounts accounts;
+    private final OrgDirectory orgs;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Grants(GrantStore grants, AccountAdministration administration, Accounts accounts, OrgDirectory orgs,
+            AuditLog audit, Clock clock) {
+        this.grants = grants;
+        this.administration = administration;
+        this.accounts = accounts;
+        this.orgs = orgs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GrantView grant(AccountPrincipal actor, NewGrant command) {
+        AccountView account = administration.requireManaged(actor, command.accountId());
+        return insert(actor, account, command);
+    }
+
+    private GrantView insert(@Nullable AccountPrincipal actor, AccountView account, NewGrant command) {
+        if (account.type() == AccountType.SYSTEM_ADMIN) {
+            // P-ID-2: the system administrator never holds business rights.
+            throw DomainException.invalid("access.grant.systemAdmin");
+        }
+        if (!account.isActive()) {
+            throw DomainException.invalid("access.grant.accountInactive");
+        }
+        if (command.role() == null) {
+            throw DomainException.invalid("access.grant.roleRequired");
+        }
+        if (command.ceiling() == null) {
+            throw DomainException.invalid("access.grant.ceilingRequired");
+        }
+        if (command.databases() == null || command.databases().isEmpty()) {
+            throw DomainException.invalid("access.grant.databasesRequired");
+        }
+        OrgSummary org = orgs.current(command.orgId())
+                .orElseThrow(() -> DomainException.invalid("access.grant.orgNotFound"));
+        if (actor != null && !administration.managesOrganisation(actor, org.id())) {
+            throw DomainException.forbidden("access.grant.orgOutsideScope");
+        }
+        if (command.role().requiresCell() && !org.kind().isCell()) {
+            // P-AZ-1 least privilege: a cell secretary's rights stop at the cell.
+            throw DomainException.invalid("access.grant.cellSecretaryNeedsCell", org.name());
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = command.validFrom() == null ? today : command.validFrom();
+        if (command.validTo() != null && command.validTo().isBefore(from)) {
+            throw DomainException.invalid("access.grant.periodInvalid");
+        }
+        String document = text(command.documentNumber());
+        String note = text(command.note());
+        if ((document != null && document.length() > MAX_DOCUMENT) || (note != null && note.length() > MAX_NOTE)) {
+            throw DomainException.invalid("access.grant.tooLong");
+        }
+        Set<Database> databases = EnumSet.copyOf(command.databases());
+        long id = grants.insert(account.id(), command.role(), org.id(), databases, command.ceiling(), from,
+                command.validTo(), document, note, actor == null ? null : actor.accountId(), clock.instant());
+        audit.record(AuditEvent.of(AuditAction.GRANT, "grant", id)
+                .actorIdentifier(actor == null ? "seed" : null)
+                .change("accountId", null, account.id())
+                .change("role", null, command.role().name())
+                .change("orgId", null, org.id())
+                .change("databases", null, databases.stream().map(Enum::name).sorted().toList())
+                .change("ceiling", null, command.ceiling().name())
+                .change("validFrom", null, from.toString())
+                .change("validTo", null, command.validTo() == null ? null : command.validTo().toString())
+                .detail("account", account.identifier())
+                .detail("documentNumber", document)
+                .basis(document)
+                .build());
+        return view(grants.byId(id).orElseThrow(), Map.of(account.id(), account.identifier()));
+    }
+
+    /**
+     * For the demo-data loader only: the same rules on the grant itself (active non-administrator
+     * account, existing organisation, cell secretary on a cell, period) without an acting
+     * administrator. Never call it from a request path.
+     */
+    @Transactional
+    public GrantView grantForSeeding(NewGrant command) {
+        AccountView account = accounts.byId(command.accountId())
+                .orElseThrow(() -> DomainException.invalid("access.grant.accountNotFound"));
+        return insert(null, account, command);
+    }
+
+    @Transactional
+    public GrantView revoke(AccountPrincipal actor, long grantId, @Nullable Integer version) {
+        GrantRecord grant = grants.byId(grantId)
+                .filter(g -> administration.manages(actor, g.accountId()))
+                .orElseThrow(() -> DomainException.notFound("access.grant.notFound"));
+        if (grant.revokedAt() != null) {
+            throw DomainException.conflict("access.grant.alreadyRevoked");
+        }
+        // An organisation administrator revokes only inside its subtree; a grant on a dissolved organisation may go.
+        if (orgs.current(grant.orgId()).isPresent() && !administration.managesOrganisation(actor, grant.orgId())) {
+            throw DomainException.forbidden("access.grant.orgOutsideScope");
+        }
+        if (version != null && version != grant.version()) {
+            throw DomainException.conflict("request.staleVersion");
+        }
+        Instant now = clock.instant();
+        grants.revoke(grantId, grant.version(), actor.accountId(), now);
+        audit.record(AuditEvent.of(AuditAction.REVOKE, "grant", grantId)
+                .change("revokedAt", null, now.toString())
+                .detail("accountId", grant.accountId())
+                .detail("role", grant.role().name())
+                .detail("orgId", grant.orgId())
+                .build());
+        return view(grants.byId(grantId).orElseThrow(), Map.of());
+    }
+
+    /** Grants of one account, or of every account the actor manages when {@code accountId} is null. */
+    @Transactional(readOnly = true)
+    public List<GrantView> list(AccountPrincipal actor, @Nullable Long accountId) {
+        List<GrantRecord> records;
+        Map<Long, String> identifiers = new HashMap<>();
+        if (accountId != null) {
+            AccountView account = administration.requireManaged(actor, accountId);
+            identifiers.put(account.id(), account.identifier());
+            records = grants.of(List.of(accountId), LIST_LIMIT);
+        } else if (actor.isSystemAdmin()) {
+            records = grants.of(null, LIST_LIMIT);
+        } else {
+            Set<Long> managed = new LinkedHashSet<>();
+            int page = 0;
+            List<AccountView> batch;
+            do {
+                batch = administration.search(actor, new AccountQuery(null, null, null, page++, 100)).items();
+                batch.forEach(a -> {
+                    managed.add(a.id());
+                    identifiers.put(a.id(), a.identifier());
+                });
+            } while (batch.size() == 100 && managed.size() < 10_000);
+            records = grants.of(managed, LIST_LIMIT);
+        }
+        Map<Long, String> orgNames = new HashMap<>();
+        orgs.current(records.stream().map(GrantRecord::orgId).distinct().toList())
+                .forEach(o -> orgNames.put(o.id(), o.name()));
+        return records.stream().map(g -> view(g, identifiers, orgNames)).toList();
+    }
+
+    private GrantView view(GrantRecord g, Map<Long, String> identifiers) {
+        return view(g, identifiers, Map.of());
+    }
+
+    private GrantView view(GrantRecord g, Map<Long, String> identifiers, Map<Long, String> orgNames) {
+        String identifier = Optional.ofNullable(identifiers.get(g.accountId()))
+                .orElseGet(() -> accounts.byId(g.accountId()).map(AccountView::identifier).orElse(null));
+        String orgName = orgNames.containsKey(g.orgId()) ? orgNames.get(g.orgId())
+                : orgs.current(g.orgId()).map(OrgSummary::name).orElse(null);
+        return new GrantView(g.id(), g.accountId(), identifier, g.role(), g.orgId(), orgName, g.databases(),
+                g.ceiling(), g.validFrom(), g.validTo(), g.documentNumber(), g.note(), g.grantedBy(), g.grantedAt(),
+                g.revokedBy(), g.revokedAt(), g.statusOn(LocalDate.now(clock)), g.version());
+    }
+
+    private static @Nullable String text(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

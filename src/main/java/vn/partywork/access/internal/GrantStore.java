@@ -1,0 +1,136 @@
+package vn.partywork.access.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.partywork.access.Role;
+import vn.partywork.shared.Classification;
+import vn.partywork.shared.Database;
+import vn.partywork.shared.DomainException;
+
+/** The grants table. */
+@Repository
+public class GrantStore {
+
+    private static final String SELECT = """
+            SELECT id, account_id, role, org_id, databases, ceiling, valid_from, valid_to, document_number, note,
+                   granted_by, granted_at, revoked_by, revoked_at, version
+              FROM access.account_grant
+            """;
+
+    private final JdbcClient jdbc;
+
+    GrantStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long accountId, Role role, long orgId, Set<Database> databases, Classification ceiling,
+            LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String documentNumber, @Nullable String note,
+            @Nullable Long grantedBy, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO access.account_grant (account_id, role, org_id, databases, ceiling, valid_from, valid_to,
+                                                  document_number, note, granted_by, granted_at)
+                VALUES (:account, :role, :org, :databases, :ceiling, :from, :to, :document, :note, :by, :now)
+                RETURNING id
+                """)
+                .param("account", accountId)
+                .param("role", role.name())
+                .param("org", orgId)
+                .param("databases", databases.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("ceiling", ceiling.name())
+                .param("from", validFrom)
+                .param("to", validTo)
+                .param("document", documentNumber)
+                .param("note", note)
+                .param("by", grantedBy)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<GrantRecord> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(GrantStore::row).optional();
+    }
+
+    /** P-AZ-1: grants of the accounts that apply on {@code day}: not revoked, {@code day} within [from, to]. */
+    public List<GrantRecord> activeOn(Collection<Long> accountIds, LocalDate day) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                 WHERE account_id = ANY(:accounts) AND revoked_at IS NULL
+                   AND valid_from <= :day AND (valid_to IS NULL OR valid_to >= :day)
+                 ORDER BY id
+                """)
+                .param("accounts", accountIds.toArray(Long[]::new))
+                .param("day", day)
+                .query(GrantStore::row)
+                .list();
+    }
+
+    /** Every grant (including past ones) of the accounts, newest first; {@code null} means all accounts. */
+    public List<GrantRecord> of(@Nullable Collection<Long> accountIds, int limit) {
+        if (accountIds == null) {
+            return jdbc.sql(SELECT + " ORDER BY id DESC LIMIT :limit").param("limit", limit).query(GrantStore::row).list();
+        }
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE account_id = ANY(:accounts) ORDER BY id DESC LIMIT :limit")
+                .param("accounts", accountIds.toArray(Long[]::new))
+                .param("limit", limit)
+                .query(GrantStore::row)
+                .list();
+    }
+
+    public void revoke(long id, int version, long revokedBy, Instant now) {
+        int updated = jdbc.sql("""
+                UPDATE access.account_grant SET revoked_by = :by, revoked_at = :now, version = version + 1
+                 WHERE id = :id AND version = :version AND revoked_at IS NULL
+                """)
+                .param("id", id)
+                .param("version", version)
+                .param("by", revokedBy)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
+        if (updated == 0) {
+            throw DomainException.conflict("request.staleVersion");
+        }
+    }
+
+    static GrantRecord row(ResultSet rs, int n) throws SQLException {
+        Array array = rs.getArray("databases");
+        Set<Database> databases = EnumSet.noneOf(Database.class);
+        Arrays.stream((String[]) array.getArray()).map(Database::valueOf).forEach(databases::add);
+        return new GrantRecord(rs.getLong("id"), rs.getLong("account_id"), Role.valueOf(rs.getString("role")),
+                rs.getLong("org_id"), databases, Classification.valueOf(rs.getString("ceiling")),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                rs.getString("document_number"), rs.getString("note"), nullableLong(rs, "granted_by"),
+                instant(rs, "granted_at"), nullableLong(rs, "revoked_by"), instant(rs, "revoked_at"),
+                rs.getInt("version"));
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

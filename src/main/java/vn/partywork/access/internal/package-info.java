@@ -1,0 +1,5 @@
+/** Persistence of grants. */
+@NullMarked
+package vn.partywork.access.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package vn.partywork.identity.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the identity module ({@code partywork.identity.*}).
+ *
+ * @param password the password policy (P-ID-3)
+ * @param lockout when repeated failed logins lock an account
+ * @param tokenLifetime how long an API bearer token stays valid (default 8 hours)
+ * @param defaultPasswordLength length of the generated one-time default passwords (default 14)
+ * @param zone the time zone of "today" for validity dates (default Asia/Ho_Chi_Minh)
+ * @param initialAdmin identifier of the first system administrator, created at start-up with a
+ *     one-time password written to the log when no system administrator exists yet; empty (the
+ *     default) creates nothing
+ */
+@ConfigurationProperties("partywork.identity")
+public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @DefaultValue Lockout lockout,
+        @DefaultValue("8h") Duration tokenLifetime, @DefaultValue("14") int defaultPasswordLength,
+        @DefaultValue("Asia/Ho_Chi_Minh") String zone, @DefaultValue("") String initialAdmin) {
+
+    /**
+     * @param minLength minimum number of characters (default 10)
+     * @param requireLower at least one lower-case letter (default true)
+     * @param requireUpper at least one upper-case letter (default true)
+     * @param requireDigit at least one digit (default true)
+     * @param requireSymbol at least one character that is neither a letter nor a digit (default true)
+     * @param rejectIdentifier the password may not equal or contain the identifier (default true)
+     */
+    public record PasswordPolicySettings(@DefaultValue("10") int minLength, @DefaultValue("true") boolean requireLower,
+            @DefaultValue("true") boolean requireUpper, @DefaultValue("true") boolean requireDigit,
+            @DefaultValue("true") boolean requireSymbol, @DefaultValue("true") boolean rejectIdentifier) {
+    }
+
+    /**
+     * @param maxFailures failed logins within {@code window} that lock the account (default 5)
+     * @param window the period in which failures are counted (default 15 minutes)
+     * @param duration how long the lock lasts before it lifts by itself (default 15 minutes)
+     */
+    public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+            @DefaultValue("15m") Duration duration) {
+    }
+}

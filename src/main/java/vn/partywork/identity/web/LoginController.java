@@ -1,0 +1,36 @@
+package vn.partywork.identity.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.partywork.identity.AccountPrincipal;
+
+/** The login page; the form posts to Spring Security's {@code POST /login}. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(@AuthenticationPrincipal @Nullable AccountPrincipal current, @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable String logout, @RequestParam(required = false) @Nullable String expired,
+            Model model) {
+        if (current != null) {
+            return "redirect:/";
+        }
+        if (error != null) {
+            model.addAttribute("error", switch (error) {
+                case "locked" -> "login.error.locked";
+                case "disabled" -> "login.error.disabled";
+                default -> "login.error.bad";
+            });
+        }
+        if (logout != null) {
+            model.addAttribute("info", "login.info.logout");
+        } else if (expired != null) {
+            model.addAttribute("info", "login.info.expired");
+        }
+        return "identity/login";
+    }
+}

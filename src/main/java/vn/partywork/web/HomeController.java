@@ -2,6 +2,7 @@ package vn.partywork.web;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +91,13 @@ class HomeController {
                 }
             }
             List<String> databases = new ArrayList<>();
-            for (Database d : Database.values()) {
-                if (entry.databases().contains(d)) {
-                    databases.add(d.label());
+            if (entry.databases().containsAll(EnumSet.allOf(Database.class))) {
+                databases.add("Tất cả cơ sở dữ liệu");
+            } else {
+                for (Database d : Database.values()) {
+                    if (entry.databases().contains(d)) {
+                        databases.add(d.label());
+                    }
                 }
             }
             lines.add(new ScopeLine(org, List.copyOf(permissions), databases, entry.ceiling()));

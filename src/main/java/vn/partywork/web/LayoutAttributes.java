@@ -1,15 +1,43 @@
 package vn.partywork.web;
 
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.partywork.access.AccessScopes;
 import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Database;
 
-/** Gives every page the signed-in account, for the navigation bar. */
+/** Gives every page the signed-in account and its own path, for the navigation bar. */
 @ControllerAdvice
 class LayoutAttributes {
+
+    private final AccessScopes scopes;
+
+    LayoutAttributes(AccessScopes scopes) {
+        this.scopes = scopes;
+    }
+
+    /** The path of the page, to mark the active navigation link. */
+    @ModelAttribute("requestPath")
+    String requestPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Whether the account may read any organisation data (an auditor may not): shows the business links. */
+    @ModelAttribute("readsBusinessData")
+    boolean readsBusinessData() {
+        if (currentUser() == null) {
+            return false;
+        }
+        AccessScope scope = scopes.current();
+        return Arrays.stream(Database.values()).anyMatch(d -> !scope.readablePaths(d).isEmpty());
+    }
 
     @ModelAttribute("currentUser")
     @Nullable

@@ -1,0 +1,59 @@
+package vn.partywork.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Refuses request bodies declared larger than 1 MB before anything reads them: commands and forms
+ * are small, and an oversized body is a mistake or an attack. (Chunked bodies without a length are
+ * still read; bean validation bounds every field.) File uploads will get their own limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    static final long MAX_BODY = 1024 * 1024;
+
+    private final ErrorMessages messages;
+    private final ObjectMapper json;
+
+    RequestSizeLimitFilter(ErrorMessages messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            refuse(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String message = messages.message("request.tooLarge");
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), new ApiError("request.tooLarge", message));
+        } else {
+            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+            response.getWriter().write(message);
+        }
+    }
+}

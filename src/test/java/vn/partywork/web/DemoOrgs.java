@@ -3,6 +3,7 @@ package vn.partywork.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,11 @@ public final class DemoOrgs {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final JdbcClient jdbc;
+
+    /** Today where the application decides dates (its clock runs in Vietnam's time zone). */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
 
     public DemoOrgs(JdbcClient jdbc) {
         this.jdbc = jdbc;

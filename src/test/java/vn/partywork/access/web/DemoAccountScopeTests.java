@@ -91,13 +91,13 @@ class DemoAccountScopeTests {
 
         String before = orgs.digest();
         Reply parent = bithu.post("/api/v1/orgs/" + ward + "/rename",
-                "{\"name\": \"Đảng bộ phường Hoàn Kiếm mới\", " + decision("1-QĐ/KT", LocalDate.now()) + "}");
+                "{\"name\": \"Đảng bộ phường Hoàn Kiếm mới\", " + decision("1-QĐ/KT", DemoOrgs.today()) + "}");
         assertThat(parent.status()).isEqualTo(404);
         assertThat(parent.code()).isEqualTo("org.notFound");
         assertThat(orgs.digest()).isEqualTo(before);
 
         // A real write on the own cell, then the demo name back (history only grows: yesterday, then today).
-        LocalDate today = LocalDate.now();
+        LocalDate today = DemoOrgs.today();
         Reply renamed = bithu.post("/api/v1/orgs/" + cell + "/rename",
                 "{\"name\": \"Chi bộ Tổ dân phố Hàng Bạc (tạm)\", " + decision("2-QĐ/KT", today.minusDays(1)) + "}");
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
@@ -118,7 +118,7 @@ class DemoAccountScopeTests {
 
         String before = orgs.digest();
         Reply rename = member.post("/api/v1/orgs/" + cell + "/rename",
-                "{\"name\": \"Chi bộ mới\", " + decision("4-QĐ/KT", LocalDate.now()) + "}");
+                "{\"name\": \"Chi bộ mới\", " + decision("4-QĐ/KT", DemoOrgs.today()) + "}");
         assertThat(rename.status()).isEqualTo(403);
         assertThat(rename.code()).isEqualTo("org.forbidden");
         assertThat(rename.message()).isEqualTo("Đồng chí chỉ được xem, không được thay đổi tổ chức đảng này.");

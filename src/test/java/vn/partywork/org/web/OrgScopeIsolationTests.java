@@ -107,7 +107,7 @@ class OrgScopeIsolationTests {
                 .allSatisfy(path -> assertThat(path).startsWith(orgs.path(ownProvinceId)));
 
         // Writes on the other city's organisations, and moves into it: 404, nothing changed.
-        LocalDate today = LocalDate.now();
+        LocalDate today = DemoOrgs.today();
         String dated = decision("99-QĐ/KT", today);
         long foreignProvinceId = foreign.get(0);
         long foreignWard = foreign.get(1);

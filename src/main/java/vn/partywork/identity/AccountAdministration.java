@@ -3,7 +3,6 @@ package vn.partywork.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,6 @@ import vn.partywork.identity.internal.ManagementRules;
 import vn.partywork.identity.internal.TokenService;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
-import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -97,15 +95,14 @@ public class AccountAdministration {
 
     @Transactional(readOnly = true)
     public AccountPage search(AccountPrincipal actor, AccountQuery query) {
-        Optional<String> subtree = rules.managedSubtree(actor);
-        List<Long> orgIds = subtree.map(this::homeOrgsWithin).orElse(null);
+        String subtree = rules.managedSubtree(actor).orElse(null);
         Instant now = clock.instant();
         List<AccountView> items = accounts
-                .search(query.text(), query.type(), query.status(), orgIds, query.page() * query.size(), query.size())
+                .search(query.text(), query.type(), query.status(), subtree, query.page() * query.size(), query.size())
                 .stream()
                 .map(a -> a.view(now))
                 .toList();
-        long total = accounts.count(query.text(), query.type(), query.status(), orgIds);
+        long total = accounts.count(query.text(), query.type(), query.status(), subtree);
         return new AccountPage(items, query.page(), query.size(), total);
     }
 
@@ -321,15 +318,6 @@ public class AccountAdministration {
 
     private AccountView reload(long id) {
         return accounts.byId(id).orElseThrow().view(clock.instant());
-    }
-
-    /** Organisations that are home to some account and lie inside the subtree (no cross-schema join). */
-    private List<Long> homeOrgsWithin(String subtree) {
-        List<Long> homes = accounts.distinctHomeOrgIds();
-        return orgs.currentPaths(homes).entrySet().stream()
-                .filter(e -> AccessScope.isWithin(e.getValue(), subtree))
-                .map(java.util.Map.Entry::getKey)
-                .toList();
     }
 
     private static @Nullable String text(@Nullable String value) {

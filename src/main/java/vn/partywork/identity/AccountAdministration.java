@@ -2,7 +2,11 @@ package vn.partywork.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -122,6 +126,37 @@ public class AccountAdministration {
     /** True when the organisation lies inside the subtree the actor manages (everything for a system administrator). */
     public boolean managesOrganisation(AccountPrincipal actor, long orgId) {
         return actor.type().managesAccounts() && rules.managesOrg(actor, orgId);
+    }
+
+    /**
+     * P-ID-2: the organisations the actor may choose in an administration form, matching the
+     * query: any for a system administrator, its home subtree for an organisation administrator.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgChoice> manageableOrganisations(AccountPrincipal actor, @Nullable String query, int limit) {
+        rules.requireManager(actor);
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return withParents(orgs.search(query, rules.managedSubtree(actor).orElse(null), limit));
+    }
+
+    /** The organisation with its parent when the actor manages it (the choice a form shows); empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<OrgChoice> manageableOrganisation(AccountPrincipal actor, @Nullable Long orgId) {
+        if (orgId == null || !managesOrganisation(actor, orgId)) {
+            return Optional.empty();
+        }
+        return orgs.current(orgId).map(o -> withParents(List.of(o)).get(0));
+    }
+
+    private List<OrgChoice> withParents(List<OrgSummary> found) {
+        Map<Long, OrgSummary> parents = new HashMap<>();
+        orgs.current(found.stream().map(OrgSummary::parentId).filter(Objects::nonNull).distinct().toList())
+                .forEach(p -> parents.put(p.id(), p));
+        return found.stream()
+                .map(o -> new OrgChoice(o, o.parentId() == null ? null : parents.get(o.parentId())))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -2,10 +2,8 @@ package vn.partywork.catalogue;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.partywork.catalogue.internal.CatalogueVersions;
@@ -24,9 +22,9 @@ public class Catalogues {
     private final CatalogueVersions versions;
     private final Clock clock;
 
-    Catalogues(CatalogueVersions versions, ObjectProvider<Clock> clock) {
+    Catalogues(CatalogueVersions versions, Clock clock) {
         this.versions = versions;
-        this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
+        this.clock = clock;
     }
 
     /** Every catalogue with its version in force today. */

@@ -2,7 +2,10 @@ package vn.partywork.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +23,6 @@ import vn.partywork.identity.internal.ManagementRules;
 import vn.partywork.identity.internal.TokenService;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
-import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -97,15 +99,14 @@ public class AccountAdministration {
 
     @Transactional(readOnly = true)
     public AccountPage search(AccountPrincipal actor, AccountQuery query) {
-        Optional<String> subtree = rules.managedSubtree(actor);
-        List<Long> orgIds = subtree.map(this::homeOrgsWithin).orElse(null);
+        String subtree = rules.managedSubtree(actor).orElse(null);
         Instant now = clock.instant();
         List<AccountView> items = accounts
-                .search(query.text(), query.type(), query.status(), orgIds, query.page() * query.size(), query.size())
+                .search(query.text(), query.type(), query.status(), subtree, query.page() * query.size(), query.size())
                 .stream()
                 .map(a -> a.view(now))
                 .toList();
-        long total = accounts.count(query.text(), query.type(), query.status(), orgIds);
+        long total = accounts.count(query.text(), query.type(), query.status(), subtree);
         return new AccountPage(items, query.page(), query.size(), total);
     }
 
@@ -125,6 +126,37 @@ public class AccountAdministration {
     /** True when the organisation lies inside the subtree the actor manages (everything for a system administrator). */
     public boolean managesOrganisation(AccountPrincipal actor, long orgId) {
         return actor.type().managesAccounts() && rules.managesOrg(actor, orgId);
+    }
+
+    /**
+     * P-ID-2: the organisations the actor may choose in an administration form, matching the
+     * query: any for a system administrator, its home subtree for an organisation administrator.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgChoice> manageableOrganisations(AccountPrincipal actor, @Nullable String query, int limit) {
+        rules.requireManager(actor);
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return withParents(orgs.search(query, rules.managedSubtree(actor).orElse(null), limit));
+    }
+
+    /** The organisation with its parent when the actor manages it (the choice a form shows); empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<OrgChoice> manageableOrganisation(AccountPrincipal actor, @Nullable Long orgId) {
+        if (orgId == null || !managesOrganisation(actor, orgId)) {
+            return Optional.empty();
+        }
+        return orgs.current(orgId).map(o -> withParents(List.of(o)).get(0));
+    }
+
+    private List<OrgChoice> withParents(List<OrgSummary> found) {
+        Map<Long, OrgSummary> parents = new HashMap<>();
+        orgs.current(found.stream().map(OrgSummary::parentId).filter(Objects::nonNull).distinct().toList())
+                .forEach(p -> parents.put(p.id(), p));
+        return found.stream()
+                .map(o -> new OrgChoice(o, o.parentId() == null ? null : parents.get(o.parentId())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -321,15 +353,6 @@ public class AccountAdministration {
 
     private AccountView reload(long id) {
         return accounts.byId(id).orElseThrow().view(clock.instant());
-    }
-
-    /** Organisations that are home to some account and lie inside the subtree (no cross-schema join). */
-    private List<Long> homeOrgsWithin(String subtree) {
-        List<Long> homes = accounts.distinctHomeOrgIds();
-        return orgs.currentPaths(homes).entrySet().stream()
-                .filter(e -> AccessScope.isWithin(e.getValue(), subtree))
-                .map(java.util.Map.Entry::getKey)
-                .toList();
     }
 
     private static @Nullable String text(@Nullable String value) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,12 +66,12 @@ public class OrgRestructuring {
     private final Clock clock;
 
     OrgRestructuring(Organisations organisations, StructuralChanges changes, AuditLog audit,
-            List<DissolutionCheck> dissolutionChecks, ObjectProvider<Clock> clock) {
+            List<DissolutionCheck> dissolutionChecks, Clock clock) {
         this.organisations = organisations;
         this.changes = changes;
         this.audit = audit;
         this.dissolutionChecks = List.copyOf(dissolutionChecks);
-        this.clock = clock.getIfAvailable(OrgStructure::vietnamClock);
+        this.clock = clock;
     }
 
     /** Thành lập. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.partywork.org.internal.Organisations;
@@ -37,14 +36,10 @@ public class OrgStructure {
     private final StructuralChanges changes;
     private final Clock clock;
 
-    OrgStructure(Organisations organisations, StructuralChanges changes, ObjectProvider<Clock> clock) {
+    OrgStructure(Organisations organisations, StructuralChanges changes, Clock clock) {
         this.organisations = organisations;
         this.changes = changes;
-        this.clock = clock.getIfAvailable(OrgStructure::vietnamClock);
-    }
-
-    static Clock vietnamClock() {
-        return Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        this.clock = clock;
     }
 
     public LocalDate today() {

@@ -41,11 +41,13 @@ public final class OrgTreeBenchmark {
     public static void main(String[] args) throws Exception {
         String dataDir = args.length > 0 ? args[0] : "bench/out/pg";
         SpringApplication app = new SpringApplication(PartyworkApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        // The security filter chains need a servlet context; a random port keeps clear of running apps.
+        app.setWebApplicationType(WebApplicationType.SERVLET);
         app.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = app.run(
                 "--partywork.db.embedded.data-dir=" + dataDir,
                 "--partywork.demo.enabled=false",
+                "--server.port=0",
                 "--logging.level.root=warn",
                 "--spring.main.banner-mode=off")) {
             run(context);

@@ -8,6 +8,7 @@ import static vn.partywork.identity.Fixtures.PASSWORD;
 import static vn.partywork.identity.Fixtures.code;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.partywork.PartyworkTest;
 import vn.partywork.org.DissolutionCheck;
 import vn.partywork.org.OrgKind;
+import vn.partywork.org.OrgRestructuring;
+import vn.partywork.org.OrgSeeding;
+import vn.partywork.org.OrgStructure;
+import vn.partywork.org.TransferOrganisation;
+import vn.partywork.shared.Decision;
 import vn.partywork.shared.DomainException;
 
 /** P-ID-2: who manages which accounts; P-ID-1: identifiers. */
@@ -37,6 +43,12 @@ class AccountAdministrationTests {
     AccountAdministration administration;
     @Autowired
     java.util.List<DissolutionCheck> dissolutionChecks;
+    @Autowired
+    OrgStructure structure;
+    @Autowired
+    OrgRestructuring restructuring;
+    @Autowired
+    OrgSeeding seeding;
 
     MockMvc mvc;
     Fixtures fixtures;
@@ -85,6 +97,30 @@ class AccountAdministrationTests {
                 """.formatted(Fixtures.unique("trong"), district));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         assertThat(created.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("defaultPassword");
+    }
+
+    @Test
+    void anOrgAdminsListFollowsTheCurrentTreeAfterATransfer() {
+        long hanoi = fixtures.province("Đảng bộ thử chuyển đến");
+        long hue = fixtures.province("Đảng bộ thử chuyển đi");
+        long district = fixtures.org(hue, OrgKind.UPPER_GRASSROOTS, "Huyện thử chuyển giao");
+        long cell = fixtures.org(district, OrgKind.GRASSROOTS_CELL, "Chi bộ thử chuyển giao");
+        AccountPrincipal orgAdmin = fixtures.account(AccountType.ORG_ADMIN, hanoi).principal();
+        AccountView moving = fixtures.account(AccountType.USER, cell);
+        AccountQuery everyone = new AccountQuery(null, null, null, 0, 100);
+        assertThat(administration.search(orgAdmin, everyone).items()).extracting(AccountView::id)
+                .doesNotContain(moving.id());
+        long before = administration.search(orgAdmin, everyone).total();
+
+        LocalDate today = structure.today();
+        restructuring.transfer(seeding.seedingScope(String.valueOf(fixtures.root())), new TransferOrganisation(district, hanoi,
+                new Decision("9-QĐ/KT", today, "Kiểm thử"), today, null));
+
+        AccountPage after = administration.search(orgAdmin, everyone);
+        assertThat(after.items()).extracting(AccountView::id).contains(moving.id());
+        assertThat(after.total()).isEqualTo(before + 1);
+        assertThat(administration.search(orgAdmin, new AccountQuery(moving.identifier(), null, null, 0, 20)).total())
+                .isOne();
     }
 
     @Test

@@ -108,7 +108,7 @@ class OrgConcurrencyAndChecksTests {
                 : Optional.empty();
         OrgRestructuring guarded = new OrgRestructuring(context.getBean(Organisations.class),
                 context.getBean(StructuralChanges.class), context.getBean(AuditLog.class), List.of(accounts),
-                context.getBeanProvider(Clock.class));
+                context.getBean(Clock.class));
         long before = fx.rows();
 
         assertRefused(() -> guarded.dissolve(scope, new DissolveOrganisation(cell.id(), decision(day(5)), day(5), null)),

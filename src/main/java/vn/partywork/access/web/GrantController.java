@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.access.Grants;
 import vn.partywork.access.NewGrant;
 import vn.partywork.access.Role;
+import vn.partywork.identity.AccountAdministration;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
@@ -42,13 +43,16 @@ class GrantController {
 
     private final Grants grants;
     private final Accounts accounts;
+    private final AccountAdministration administration;
     private final MessageSource messages;
     private final Clock clock;
 
-    GrantController(Grants grants, Accounts accounts, MessageSource messages, Clock clock) {
+    GrantController(Grants grants, Accounts accounts, AccountAdministration administration, MessageSource messages,
+            Clock clock) {
         this.clock = clock;
         this.grants = grants;
         this.accounts = accounts;
+        this.administration = administration;
         this.messages = messages;
     }
 
@@ -102,6 +106,7 @@ class GrantController {
         model.addAttribute("grants", grants.list(actor, accountId));
         model.addAttribute("accountId", accountId);
         model.addAttribute("form", form);
+        model.addAttribute("chosenOrg", administration.manageableOrganisation(actor, form.orgId()).orElse(null));
         model.addAttribute("roles", Role.values());
         model.addAttribute("databases", Database.values());
         model.addAttribute("ceilings", Classification.values());

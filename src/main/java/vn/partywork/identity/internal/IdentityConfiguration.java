@@ -1,7 +1,5 @@
 package vn.partywork.identity.internal;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -14,12 +12,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class IdentityConfiguration {
 
     static final String ARGON2 = "argon2";
-
-    /** Time source for lock-out, tokens and grant validity; tests replace it to move time without sleeping. */
-    @Bean
-    Clock clock(IdentitySettings settings) {
-        return Clock.system(ZoneId.of(settings.zone()));
-    }
 
     /** Argon2id; hashes carry their "{argon2}" id so that a later default can upgrade them. */
     @Bean

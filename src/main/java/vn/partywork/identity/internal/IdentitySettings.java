@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout when repeated failed logins lock an account
  * @param tokenLifetime how long an API bearer token stays valid (default 8 hours)
  * @param defaultPasswordLength length of the generated one-time default passwords (default 14)
- * @param zone the time zone of "today" for validity dates (default Asia/Ho_Chi_Minh)
  * @param initialAdmin identifier of the first system administrator, created at start-up with a
  *     one-time password written to the log when no system administrator exists yet; empty (the
  *     default) creates nothing
@@ -20,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @DefaultValue Lockout lockout,
         @DefaultValue("8h") Duration tokenLifetime, @DefaultValue("14") int defaultPasswordLength,
-        @DefaultValue("Asia/Ho_Chi_Minh") String zone, @DefaultValue("") String initialAdmin) {
+        @DefaultValue("") String initialAdmin) {
 
     /**
      * @param minLength minimum number of characters (default 10)

@@ -144,6 +144,7 @@ class AccountController {
 
     private String form(AccountPrincipal actor, AccountForm form, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("chosenOrg", administration.manageableOrganisation(actor, form.homeOrgId()).orElse(null));
         List<AccountType> types = Arrays.stream(AccountType.values())
                 .filter(t -> actor.isSystemAdmin() || t != AccountType.SYSTEM_ADMIN)
                 .toList();

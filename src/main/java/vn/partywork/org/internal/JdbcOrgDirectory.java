@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.partywork.org.OrgDirectory;
@@ -23,10 +24,27 @@ class JdbcOrgDirectory implements OrgDirectory {
              WHERE valid_to = 'infinity'
             """;
 
-    private final JdbcClient jdbc;
+    private static final int MAX_LIMIT = 50;
 
-    JdbcOrgDirectory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+
+    JdbcOrgDirectory(JdbcClient jdbc, Organisations organisations) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public List<OrgSummary> search(String query, @Nullable String withinPath, int limit) {
+        if (query.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        String subtree = withinPath != null ? withinPath : root().map(OrgSummary::path).orElse(null);
+        if (subtree == null) {
+            return List.of();
+        }
+        return organisations.search(organisations.searchKey(query.strip()), List.of(subtree),
+                Math.min(limit, MAX_LIMIT), 0);
     }
 
     @Override

@@ -77,7 +77,8 @@ class SystemAdministratorBusinessEndpointTests {
             if (endpoint.api()) {
                 ApiClient.Reply reply = api.send(endpoint.method(), url, endpoint.method().equals("GET") ? null : "{}");
                 if (reply.status() != 403 || !reply.body().contains("\"code\":\"auth.forbidden\"")) {
-                    reachable.add(endpoint + " → " + reply);
+                    reachable.add(endpoint + " → " + reply.status() + " "
+                            + reply.body().substring(0, Math.min(200, reply.body().length())));
                 }
             } else {
                 // With a valid CSRF token, so that the 403 comes from the authorization rule.

@@ -35,6 +35,7 @@ import vn.partywork.org.OrgRestructuring;
 import vn.partywork.org.OrgSeeding;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
+import vn.partywork.org.TransferOrganisation;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
@@ -141,6 +142,24 @@ class OrgPagesTests {
                 .matcher(results);
         assertThat(lower.find()).isTrue();
         assertThat(results.indexOf(higher.name())).isPositive().isLessThan(lower.start());
+    }
+
+    @Test
+    void aDescendantsPageSaysItMovedWithItsSuperiorOrganisation() throws Exception {
+        OrgSummary other = restructuring.establish(scope, new EstablishOrganisation(province.id(), "D2",
+                "Huyện ủy Thanh Liêm", OrgKind.UPPER_GRASSROOTS, new Decision("5", BASE, "Tỉnh ủy"), BASE, null));
+        OrgSummary commune = restructuring.establish(scope, new EstablishOrganisation(district.id(), "X1",
+                "Đảng ủy xã Ba Sao", OrgKind.GRASSROOTS_COMMITTEE, new Decision("6", BASE, "Huyện ủy"), BASE, null));
+        OrgSummary cell = restructuring.establish(scope, new EstablishOrganisation(commune.id(), "C1",
+                "Chi bộ thôn Đồng Ao", OrgKind.CELL, new Decision("7", BASE, "Đảng ủy xã"), BASE, null));
+        restructuring.transfer(scope, new TransferOrganisation(commune.id(), other.id(),
+                new Decision("8-QĐ/TU", BASE.plusYears(1), "Ban Thường vụ Tỉnh ủy"), BASE.plusYears(1), null));
+
+        String page = mvc.perform(get("/orgs/{id}", cell.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Chuyển theo tổ chức cấp trên:", "Đảng ủy xã Ba Sao", "Quyết định số 8-QĐ/TU")
+                .contains("từ <span>Huyện ủy Kim Bảng</span>");
     }
 
     @Test

@@ -11,5 +11,10 @@ public enum ChangeRole {
     /** The existing organisation that absorbed another. */
     TARGET,
     /** A child of a source that moved under a successor or the target. */
-    CHILD_MOVED
+    CHILD_MOVED,
+    /**
+     * Moved with an ancestor (the transferred organisation, or a moved child) without a change of
+     * its own parent; only the organisation's own timeline shows it.
+     */
+    DESCENDANT_MOVED
 }

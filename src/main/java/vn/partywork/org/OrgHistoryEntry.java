@@ -44,4 +44,13 @@ public record OrgHistoryEntry(long changeId, StructuralChangeKind kind, LocalDat
     public List<ChangeParticipant> childrenMoved() {
         return withRole(ChangeRole.CHILD_MOVED);
     }
+
+    /** When the organisation moved only because an ancestor moved: that ancestor, as it was named then. */
+    public @Nullable OrgRef movedWith() {
+        return role == ChangeRole.DESCENDANT_MOVED ? withRole(ChangeRole.DESCENDANT_MOVED).stream()
+                .map(ChangeParticipant::movedWith)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null) : null;
+    }
 }

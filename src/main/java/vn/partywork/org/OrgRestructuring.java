@@ -164,6 +164,7 @@ public class OrgRestructuring {
             String newPath = parent.path() + "." + org.orgId();
             changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, org.code(), org.name(),
                     null, null, ref(oldParent), ref(parent)));
+            changes.descendantsMoved(change, org.orgId(), newPath, ref(org));
             audit.record(AuditEvent.of(AuditAction.UPDATE, "organisation", org.orgId())
                     .change("parentId", org.parentId(), parent.orgId())
                     .change("path", org.path(), newPath)
@@ -414,6 +415,7 @@ public class OrgRestructuring {
         organisations.moveSubtree(child.orgId(), child.path(), to.id(), to.path(), day, change);
         changes.participant(change, new ChangeParticipant(child.orgId(), ChangeRole.CHILD_MOVED, child.code(),
                 child.name(), null, null, ref(from), new OrgRef(to.id(), to.code(), to.name())));
+        changes.descendantsMoved(change, child.orgId(), to.path() + "." + child.orgId(), ref(child));
         audit.record(AuditEvent.of(AuditAction.UPDATE, "organisation", child.orgId())
                 .change("parentId", from.orgId(), to.id())
                 .change("path", child.path(), to.path() + "." + child.orgId())

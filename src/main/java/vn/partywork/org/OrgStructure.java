@@ -30,6 +30,8 @@ import vn.partywork.shared.DomainException;
 public class OrgStructure {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /** Search counts its matches up to here and then says "more than" (a common phrase matches thousands). */
+    public static final int SEARCH_COUNT_CAP = 1000;
     private static final int HISTORY_LIMIT = 500;
 
     private final Organisations organisations;
@@ -85,6 +87,7 @@ public class OrgStructure {
     /**
      * Unaccented search of current organisations in scope ("ha noi" finds "Hà Nội"), by name or
      * code prefix; exact and prefix matches first. A blank query lists the scope from the top.
+     * Beyond {@link #SEARCH_COUNT_CAP} matches the total is capped and only that many can be paged.
      */
     public OrgPage search(AccessScope scope, @Nullable String query, int page, int size) {
         int pageSize = pageSize(size);
@@ -94,8 +97,9 @@ public class OrgStructure {
         if (roots.isEmpty()) {
             return new OrgPage(List.of(), pageNumber, pageSize, 0);
         }
-        List<OrgSummary> items = organisations.search(key, roots, pageSize, (long) pageNumber * pageSize);
-        return new OrgPage(items, pageNumber, pageSize, organisations.countSearch(key, roots));
+        Organisations.SearchResult found = organisations.search(key, roots, pageSize, (long) pageNumber * pageSize,
+                SEARCH_COUNT_CAP);
+        return new OrgPage(found.items(), pageNumber, pageSize, found.total(), found.capped());
     }
 
     /** Current organisations by kind in the caller's scope (home page figures). */

@@ -182,6 +182,63 @@ class OrgRestructuringTests {
     }
 
     @Test
+    void aTransferAppearsInTheHistoryOfEveryOrganisationBelowTheMovedOne() {
+        OrgSummary a = fx.establish(province, "A", "Huyện ủy A", OrgKind.UPPER_GRASSROOTS, day(1));
+        OrgSummary b = fx.establish(province, "B", "Huyện ủy B", OrgKind.UPPER_GRASSROOTS, day(1));
+        OrgSummary g = fx.establish(a, "G", "Đảng ủy xã G", OrgKind.GRASSROOTS_COMMITTEE, day(2));
+        OrgSummary c1 = fx.establish(g, "C1", "Chi bộ 1", OrgKind.CELL, day(3));
+        OrgSummary part = fx.establish(g, "P", "Đảng bộ bộ phận P", OrgKind.PARTIAL_COMMITTEE, day(3));
+        OrgSummary deep = fx.establish(part, "C9", "Chi bộ 9", OrgKind.CELL, day(4));
+
+        restructuring.transfer(scope, new TransferOrganisation(g.id(), b.id(), decision(day(100)), day(100), null));
+
+        for (OrgSummary below : List.of(c1, part, deep)) {
+            OrgHistoryEntry moved = structure.history(scope, below.id()).get(0);
+            assertThat(moved.kind()).isEqualTo(StructuralChangeKind.TRANSFER);
+            assertThat(moved.role()).isEqualTo(ChangeRole.DESCENDANT_MOVED);
+            assertThat(moved.effectiveOn()).isEqualTo(day(100));
+            assertThat(moved.movedWith()).isEqualTo(new OrgRef(g.id(), "G", "Đảng ủy xã G"));
+            assertThat(moved.subjects()).singleElement().satisfies(p -> {
+                assertThat(p.previousParent().id()).isEqualTo(a.id());
+                assertThat(p.newParent().id()).isEqualTo(b.id());
+            });
+        }
+        // The transferred organisation's own entry does not list what moved with it.
+        OrgHistoryEntry subject = structure.history(scope, g.id()).get(0);
+        assertThat(subject.role()).isEqualTo(ChangeRole.SUBJECT);
+        assertThat(subject.movedWith()).isNull();
+        assertThat(subject.participants()).extracting(ChangeParticipant::role).containsOnly(ChangeRole.SUBJECT);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM org.change_participant
+                 WHERE change_id = :change AND role = 'DESCENDANT_MOVED'
+                """).param("change", subject.changeId()).query(Long.class).single()).isEqualTo(3);
+        // The first history entry of an unmoved sibling is still its establishment.
+        assertThat(structure.history(scope, a.id()).get(0).kind()).isEqualTo(StructuralChangeKind.ESTABLISH);
+    }
+
+    @Test
+    void childrenCarriedByASplitTakeTheirOwnSubtreesHistoryAlong() {
+        OrgSummary a = fx.establish(province, "A", "Huyện ủy A", OrgKind.UPPER_GRASSROOTS, day(1));
+        OrgSummary g = fx.establish(a, "G", "Đảng ủy xã G", OrgKind.GRASSROOTS_COMMITTEE, day(2));
+        OrgSummary part = fx.establish(g, "P", "Đảng bộ bộ phận P", OrgKind.PARTIAL_COMMITTEE, day(3));
+        OrgSummary deep = fx.establish(part, "C9", "Chi bộ 9", OrgKind.CELL, day(4));
+        OrgSummary c3 = fx.establish(g, "C3", "Chi bộ 3", OrgKind.CELL, day(3));
+
+        restructuring.split(scope, new SplitOrganisation(g.id(), List.of(
+                new SplitOrganisation.Successor("GB", "Đảng ủy xã G Bắc", null, List.of(part.id())),
+                new SplitOrganisation.Successor("GN", "Đảng ủy xã G Nam", null, List.of(c3.id()))),
+                decision(day(200)), day(200), null));
+
+        assertThat(structure.history(scope, part.id()).get(0).role()).isEqualTo(ChangeRole.CHILD_MOVED);
+        OrgHistoryEntry carried = structure.history(scope, deep.id()).get(0);
+        assertThat(carried.kind()).isEqualTo(StructuralChangeKind.SPLIT);
+        assertThat(carried.role()).isEqualTo(ChangeRole.DESCENDANT_MOVED);
+        assertThat(carried.movedWith().id()).isEqualTo(part.id());
+        assertThat(structure.history(scope, g.id()).get(0).childrenMoved()).extracting(ChangeParticipant::orgId)
+                .containsExactlyInAnyOrder(part.id(), c3.id());
+    }
+
+    @Test
     void splitRefusesAnUnassignedChildAndChangesNothing() {
         OrgSummary a = fx.establish(province, "A", "Huyện ủy A", OrgKind.UPPER_GRASSROOTS, day(1));
         OrgSummary g = fx.establish(a, "G", "Đảng ủy xã G", OrgKind.GRASSROOTS_COMMITTEE, day(2));

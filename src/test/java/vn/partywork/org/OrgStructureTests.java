@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
+import vn.partywork.org.internal.Organisations;
 import vn.partywork.shared.AccessScope;
 
 @PartyworkTest
@@ -23,6 +24,8 @@ class OrgStructureTests {
     OrgDirectory directory;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Organisations organisations;
 
     OrgFixture fx;
     OrgSummary province;
@@ -62,6 +65,38 @@ class OrgStructureTests {
         assertThat(page.items()).extracting(OrgSummary::id).containsExactly(prefix.id(), inside.id());
         assertThat(structure.search(scope, "binh xuyen " + tag, 1, 1).items()).extracting(OrgSummary::id)
                 .containsExactly(inside.id());
+    }
+
+    @Test
+    void aCappedSearchRanksExactlyLikeTheFullOne() {
+        String tag = OrgFixture.unique("q").replace("-", "");
+        OrgSummary huyen2 = fx.establish(province, "U2", tag + " Huyện 2", OrgKind.UPPER_GRASSROOTS, day(1));
+        OrgSummary huyen1 = fx.establish(province, "U1", tag + " Huyện 1", OrgKind.UPPER_GRASSROOTS, day(1));
+        OrgSummary xa = fx.establish(huyen1, "X", tag + " Xã", OrgKind.GRASSROOTS_COMMITTEE, day(2));
+        OrgSummary exactName = fx.establish(huyen1, "N", tag, OrgKind.GRASSROOTS_CELL, day(2));
+        OrgSummary exactCode = fx.establish(huyen2, tag.toUpperCase(), "Đảng ủy khác", OrgKind.GRASSROOTS_CELL, day(2));
+        OrgSummary word = fx.establish(huyen2, "W", "Chi bộ " + tag, OrgKind.GRASSROOTS_CELL, day(2));
+        java.util.List<String> roots = java.util.List.of(province.path());
+
+        // Exact (name or code) first, then prefixes by level and name, then word prefixes.
+        Organisations.SearchResult full = organisations.search(tag, roots, 20, 0, 1000);
+        assertThat(full.items()).extracting(OrgSummary::id).containsExactly(exactCode.id(), exactName.id(),
+                huyen1.id(), huyen2.id(), xa.id(), word.id());
+        assertThat(full.total()).isEqualTo(6);
+        assertThat(full.capped()).isFalse();
+
+        // Five prefix matches exceed a cap of three: the level-by-level plan must give the same pages.
+        for (int offset = 0; offset < 3; offset++) {
+            Organisations.SearchResult capped = organisations.search(tag, roots, 1, offset, 3);
+            assertThat(capped.capped()).isTrue();
+            assertThat(capped.total()).isEqualTo(3);
+            assertThat(capped.items()).extracting(OrgSummary::id).containsExactly(full.items().get(offset).id());
+        }
+        assertThat(organisations.search(tag, roots, 3, 0, 3).items()).extracting(OrgSummary::id)
+                .containsExactly(exactCode.id(), exactName.id(), huyen1.id());
+        OrgPage page = structure.search(scope, tag, 0, 20);
+        assertThat(page.totalCapped()).isFalse();
+        assertThat(page.total()).isEqualTo(6);
     }
 
     @Test

@@ -43,8 +43,9 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (subtree == null) {
             return List.of();
         }
-        return organisations.search(organisations.searchKey(query.strip()), List.of(subtree),
-                Math.min(limit, MAX_LIMIT), 0);
+        int size = Math.min(limit, MAX_LIMIT);
+        // The picker shows no total: counting stops as soon as the page is known to be full.
+        return organisations.search(organisations.searchKey(query.strip()), List.of(subtree), size, 0, size).items();
     }
 
     @Override

@@ -81,7 +81,35 @@ public class StructuralChanges {
                 .update();
     }
 
-    /** The changes an organisation took part in, newest first, each with all its participants. */
+    /**
+     * P-ORG-2: every organisation below {@code movedOrgId} that the change gave a new version (its
+     * whole current subtree, now under {@code newPath}) gets the change in its own timeline. One
+     * statement however large the subtree: a province-level transfer moves thousands.
+     */
+    public int descendantsMoved(long changeId, long movedOrgId, String newPath, OrgRef movedWith) {
+        return jdbc.sql("""
+                INSERT INTO org.change_participant (change_id, org_id, role, detail)
+                SELECT :change, v.org_id, 'DESCENDANT_MOVED',
+                       jsonb_build_object('code', v.code, 'name', v.name, 'movedWithId', CAST(:withId AS bigint),
+                                          'movedWithCode', CAST(:withCode AS text),
+                                          'movedWithName', CAST(:withName AS text))
+                  FROM org.organisation_version v
+                 WHERE v.opened_by = :change AND v.path <@ CAST(:newPath AS ltree) AND v.org_id <> :moved
+                """)
+                .param("change", changeId)
+                .param("moved", movedOrgId)
+                .param("newPath", newPath)
+                .param("withId", movedWith.id())
+                .param("withCode", movedWith.code())
+                .param("withName", movedWith.name())
+                .update();
+    }
+
+    /**
+     * The changes an organisation took part in, newest first, each with its participants. Other
+     * organisations' {@code DESCENDANT_MOVED} rows are left out: a transfer's own entry does not
+     * list the thousands of organisations below it.
+     */
     public List<OrgHistoryEntry> historyOf(long orgId, int limit) {
         record Row(long changeId, StructuralChangeKind kind, LocalDate effectiveOn, Decision decision,
                 @Nullable String note, java.time.Instant recordedAt, @Nullable String recordedBy, ChangeRole role) {
@@ -119,12 +147,17 @@ public class StructuralChanges {
                        p.detail ->> 'previousParentName' AS previous_parent_name,
                        (p.detail ->> 'newParentId')::bigint AS new_parent_id,
                        p.detail ->> 'newParentCode' AS new_parent_code,
-                       p.detail ->> 'newParentName' AS new_parent_name
+                       p.detail ->> 'newParentName' AS new_parent_name,
+                       (p.detail ->> 'movedWithId')::bigint AS moved_with_id,
+                       p.detail ->> 'movedWithCode' AS moved_with_code,
+                       p.detail ->> 'movedWithName' AS moved_with_name
                   FROM org.change_participant p
                  WHERE p.change_id = ANY(CAST(:changes AS bigint[]))
+                   AND (p.role <> 'DESCENDANT_MOVED' OR p.org_id = :org)
                  ORDER BY p.change_id, p.role, p.detail ->> 'code', p.org_id
                 """)
                 .param("changes", ScopePaths.idArray(byChange.keySet()))
+                .param("org", orgId)
                 .query((rs, n) -> participants.computeIfAbsent(rs.getLong("change_id"), k -> new ArrayList<>())
                         .add(participant(rs)))
                 .list();
@@ -137,7 +170,8 @@ public class StructuralChanges {
     private static ChangeParticipant participant(ResultSet rs) throws SQLException {
         return new ChangeParticipant(rs.getLong("org_id"), ChangeRole.valueOf(rs.getString("role")),
                 rs.getString("code"), rs.getString("name"), rs.getString("previous_code"),
-                rs.getString("previous_name"), ref(rs, "previous_parent"), ref(rs, "new_parent"));
+                rs.getString("previous_name"), ref(rs, "previous_parent"), ref(rs, "new_parent"),
+                ref(rs, "moved_with"));
     }
 
     private static @Nullable OrgRef ref(ResultSet rs, String prefix) throws SQLException {

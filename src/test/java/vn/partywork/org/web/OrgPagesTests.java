@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +35,7 @@ import vn.partywork.org.OrgRestructuring;
 import vn.partywork.org.OrgSeeding;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
+import vn.partywork.org.TransferOrganisation;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
@@ -64,6 +66,8 @@ class OrgPagesTests {
     ISpringTemplateEngine templates;
     @Autowired
     Validator mvcValidator;
+    @Autowired
+    JdbcClient jdbc;
 
     MockMvc mvc;
     OrgSummary province;
@@ -107,6 +111,55 @@ class OrgPagesTests {
 
         assertThat(results).contains("Huyện ủy Kim Bảng").doesNotContain("<html");
         assertThat(children).contains("Huyện ủy Kim Bảng").doesNotContain("<html");
+    }
+
+    @Test
+    void aCommonPhraseSaysMoreThanAThousandResultsAndStillRanksPrefixesFirst() throws Exception {
+        String phrase = "Chi bộ thôn Đông " + Long.toString(System.nanoTime(), 36);
+        long change = jdbc.sql("""
+                INSERT INTO org.structural_change (kind, effective_on, decision_number, decision_date, decision_issuer)
+                VALUES ('ESTABLISH', DATE '2015-01-02', 'KT', DATE '2015-01-02', 'Kiểm thử') RETURNING id
+                """).query(Long.class).single();
+        jdbc.sql("""
+                WITH ids AS (INSERT INTO org.organisation (created_at)
+                             SELECT now() FROM generate_series(1, 1001) RETURNING id)
+                INSERT INTO org.organisation_version (org_id, code, name, kind, parent_id, path, valid_from, opened_by)
+                SELECT id, 'C' || id, :phrase || ' ' || id, 'GRASSROOTS_CELL', :parent,
+                       CAST(:parentPath || '.' || id AS ltree), DATE '2015-01-02', :change
+                  FROM ids
+                """).param("phrase", phrase).param("parent", district.id()).param("parentPath", district.path())
+                .param("change", change).update();
+        OrgSummary higher = restructuring.establish(scope, new EstablishOrganisation(province.id(), "Z",
+                phrase + " (trực thuộc tỉnh)", OrgKind.GRASSROOTS_CELL, new Decision("4", BASE, "Tỉnh ủy"),
+                BASE.plusDays(1), null));
+
+        String results = mvc.perform(get("/orgs").param("q", phrase.toLowerCase()).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(results).contains("Tìm thấy hơn <span>1.000</span> kết quả").contains("1/50+");
+        // The cell directly under the province is one level higher than the 1,001 under the district.
+        java.util.regex.Matcher lower = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(phrase) + " \\d")
+                .matcher(results);
+        assertThat(lower.find()).isTrue();
+        assertThat(results.indexOf(higher.name())).isPositive().isLessThan(lower.start());
+    }
+
+    @Test
+    void aDescendantsPageSaysItMovedWithItsSuperiorOrganisation() throws Exception {
+        OrgSummary other = restructuring.establish(scope, new EstablishOrganisation(province.id(), "D2",
+                "Huyện ủy Thanh Liêm", OrgKind.UPPER_GRASSROOTS, new Decision("5", BASE, "Tỉnh ủy"), BASE, null));
+        OrgSummary commune = restructuring.establish(scope, new EstablishOrganisation(district.id(), "X1",
+                "Đảng ủy xã Ba Sao", OrgKind.GRASSROOTS_COMMITTEE, new Decision("6", BASE, "Huyện ủy"), BASE, null));
+        OrgSummary cell = restructuring.establish(scope, new EstablishOrganisation(commune.id(), "C1",
+                "Chi bộ thôn Đồng Ao", OrgKind.CELL, new Decision("7", BASE, "Đảng ủy xã"), BASE, null));
+        restructuring.transfer(scope, new TransferOrganisation(commune.id(), other.id(),
+                new Decision("8-QĐ/TU", BASE.plusYears(1), "Ban Thường vụ Tỉnh ủy"), BASE.plusYears(1), null));
+
+        String page = mvc.perform(get("/orgs/{id}", cell.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Chuyển theo tổ chức cấp trên:", "Đảng ủy xã Ba Sao", "Quyết định số 8-QĐ/TU")
+                .contains("từ <span>Huyện ủy Kim Bảng</span>");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ import vn.partywork.org.OrgRestructuring;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.org.OrgTreeNode;
+import vn.partywork.shared.Database;
 import vn.partywork.org.RenameOrganisation;
 import vn.partywork.org.SplitOrganisation;
 import vn.partywork.org.StructuralChangeKind;
@@ -237,6 +239,11 @@ class OrgController {
         OrgDetails details = structure.organisation(scope, id, asOf);
         List<OrgTreeNode> children = structure.children(scope, id, details.asOf());
         model.addAttribute("org", details);
+        // Ancestors above the caller's scope are named (they are the organisation's context) but not linked.
+        model.addAttribute("linkedAncestors", details.ancestors().stream()
+                .filter(a -> scope.canRead(Database.ORGANISATION_MEMBER, a.path()))
+                .map(OrgSummary::id)
+                .collect(Collectors.toSet()));
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", structure.today());
         model.addAttribute("children", children);

@@ -27,8 +27,7 @@ public record LunarDate(int year, int month, int day, boolean leap) {
      */
     public LocalDate toSolar() {
         if (year < WorkingDayCalendar.FIRST_DAY.getYear() - 1 || year > WorkingDayCalendar.LAST_DAY.getYear()) {
-            throw DomainException.invalid("calendar.outOfRange", WorkingDayCalendar.FIRST_DAY.getYear(),
-                    WorkingDayCalendar.LAST_DAY.getYear());
+            throw WorkingDayCalendar.outOfRange();
         }
         LocalDate solar = VIETNAM.toSolar(year, month, day, leap);
         if (solar == null) {

@@ -236,16 +236,22 @@ public class WorkingDayCalendar {
     /** The day itself, or {@code calendar.outOfRange} outside 1900–2100. */
     public static LocalDate checkRange(LocalDate day) {
         if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
-            throw DomainException.invalid("calendar.outOfRange", FIRST_DAY.getYear(), LAST_DAY.getYear());
+            throw outOfRange();
         }
         return day;
     }
 
     public static int checkYear(int year) {
         if (year < FIRST_DAY.getYear() || year > LAST_DAY.getYear()) {
-            throw DomainException.invalid("calendar.outOfRange", FIRST_DAY.getYear(), LAST_DAY.getYear());
+            throw outOfRange();
         }
         return year;
+    }
+
+    /** Years as text: a message format would print 1900 as "1.900". */
+    static DomainException outOfRange() {
+        return DomainException.invalid("calendar.outOfRange", String.valueOf(FIRST_DAY.getYear()),
+                String.valueOf(LAST_DAY.getYear()));
     }
 
     // --- internals

@@ -138,6 +138,15 @@ class WorkingDayCalendarTests {
     }
 
     @Test
+    void aDecisionDatedInTheFutureIsRefused() {
+        Decision tomorrow = new Decision("1/TB", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1),
+                "Bộ Nội vụ");
+        assertThatThrownBy(() -> calendar.declare(scope("tw.tochuc"), new DeclareOverrides(tomorrow,
+                List.of(new Day(LocalDate.of(2033, 3, 8), OverrideKind.OFF, null)))))
+                .hasMessage("calendar.override.decisionInFuture");
+    }
+
+    @Test
     void aDateWithAnOverrideTakesNoSecondOne() {
         AccessScope central = scope("tw.tochuc");
         LocalDate day = LocalDate.of(2034, 9, 5); // the Tuesday after the compensation day of 2/9/2034

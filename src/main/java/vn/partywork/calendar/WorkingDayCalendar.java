@@ -180,6 +180,9 @@ public class WorkingDayCalendar {
                 throw DomainException.invalid(other.kind() == day.kind() ? "calendar.override.duplicate"
                         : "calendar.override.contradictory", DAY.format(day.date()));
             }
+        }
+        // The set is checked as a whole first, so a contradiction is named as such whatever its order.
+        for (DeclareOverrides.Day day : command.days()) {
             if (name(day).length() > MAX_NAME) {
                 throw DomainException.invalid("calendar.override.nameTooLong", MAX_NAME);
             }

@@ -123,6 +123,9 @@ class WorkingDayCalendarTests {
         assertRefused(scope("tw.tochuc"), "calendar.override.contradictory",
                 new Day(LocalDate.of(2032, 6, 5), OverrideKind.WORKING, null),
                 new Day(day, OverrideKind.OFF, null), new Day(day, OverrideKind.WORKING, null));
+        // named as a contradiction even when the working half comes first, on a day that is working anyway
+        assertRefused(scope("tw.tochuc"), "calendar.override.contradictory",
+                new Day(day, OverrideKind.WORKING, null), new Day(day, OverrideKind.OFF, null));
         assertRefused(scope("tw.tochuc"), "calendar.override.duplicate",
                 new Day(day, OverrideKind.OFF, null), new Day(day, OverrideKind.OFF, null));
     }

@@ -70,6 +70,23 @@ class StatutoryHolidaysTests {
         assertThat(new StatutoryHolidays(false).of(2024).get(LocalDate.of(2024, 9, 3)).name()).isEqualTo("Quốc khánh");
     }
 
+    @Test
+    void everySupportedYearHasItsHolidaysWithDistinctCompensationDaysInsideTheYear() {
+        for (int year = 1900; year <= 2100; year++) {
+            Map<LocalDate, CalendarDay> days = rules.of(year);
+            long holidays = days.values().stream().filter(d -> d.kind() == DayKind.HOLIDAY).count();
+            long weekendHolidays = days.values().stream()
+                    .filter(d -> d.kind() == DayKind.HOLIDAY && StatutoryHolidays.isWeekend(d.date())).count();
+            long compensations = days.values().stream().filter(d -> d.kind() == DayKind.COMPENSATION).count();
+            assertThat(holidays).as("%d", year).isEqualTo(year >= 2021 ? 11 : year >= 2013 ? 10 : year >= 2007 ? 9 : 8);
+            assertThat(compensations).as("%d", year).isEqualTo(weekendHolidays);
+            int y = year;
+            assertThat(days.keySet()).as("%d", year).allMatch(d -> d.getYear() == y);
+            days.values().stream().filter(d -> d.kind() == DayKind.COMPENSATION)
+                    .forEach(d -> assertThat(StatutoryHolidays.isWeekend(d.date())).as("%s", d).isFalse());
+        }
+    }
+
     private static CalendarDay holiday(int y, int m, int d, String name) {
         return new CalendarDay(LocalDate.of(y, m, d), name, DayKind.HOLIDAY);
     }

@@ -130,6 +130,7 @@ class SystemAdministratorBusinessEndpointTests {
                 case "id" -> Long.toString(new DemoOrgs(jdbc).id(DemoOrgs.HANOI));
                 case "code" -> jdbc.sql("SELECT code FROM catalogue.catalogue ORDER BY code LIMIT 1")
                         .query(String.class).single();
+                case "date" -> "2027-02-06";
                 default -> {
                     unknown.add(m.group(1));
                     yield "1";

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,7 +56,7 @@ class AuditApiController {
     }
 
     /** Signs the head now; answers the signed note (C2SP tlog-checkpoint text). */
-    @PostMapping(value = "/checkpoints", produces = MediaType.TEXT_PLAIN_VALUE)
+    @PostMapping(value = "/checkpoints", produces = "text/plain;charset=UTF-8")
     String checkpoint(AccessScope scope) {
         return trail.checkpoint(scope);
     }

@@ -8,9 +8,10 @@ import vn.partywork.audit.AuditEvent.FieldChange;
 
 /**
  * One recorded event as the log holds it (P-AU-2: who, when, from where, what, old → new, basis).
- * {@code seq} is null while the event waits to be chained (a second or so after its commit).
+ * {@code chained} is false while the event waits to be chained (moments after its commit); its
+ * {@code seq} is then provisional.
  */
-public record AuditRecord(@Nullable Long seq, OffsetDateTime occurredAt, @Nullable Long actorId,
+public record AuditRecord(long seq, boolean chained, OffsetDateTime occurredAt, @Nullable Long actorId,
         @Nullable String actorIdentifier, @Nullable Long actingOrgId, @Nullable Long grantId,
         @Nullable String clientAddress, @Nullable String requestId, String action, String targetType,
         @Nullable String targetId, String classification, @Nullable String basis, Map<String, FieldChange> changes,

@@ -75,7 +75,6 @@ CREATE TABLE audit.chain (
 CREATE TABLE audit.chain_default PARTITION OF audit.chain DEFAULT;
 CREATE INDEX chain_by_target ON audit.chain (target_type, target_id, seq);
 CREATE INDEX chain_by_actor ON audit.chain (actor_identifier, seq);
-CREATE INDEX chain_by_time ON audit.chain (occurred_at);
 
 -- Signed heads (C2SP signed-note text in note); also written to files outside the database.
 CREATE TABLE audit.checkpoint (
@@ -147,12 +146,13 @@ SELECT audit.ensure_partitions((now() - interval '1 month')::date, 4);
 CREATE FUNCTION audit.append(p_actor_id bigint, p_actor_identifier text, p_acting_org_id bigint, p_grant_id bigint,
                              p_client_address text, p_request_id text, p_action text, p_target_type text,
                              p_target_id text, p_classification text, p_basis text, p_changes text, p_details text)
-RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN -- plpgsql rather than sql: its INSERT plan is cached for the session
     INSERT INTO audit.pending (actor_id, actor_identifier, acting_org_id, grant_id, client_address, request_id,
                                action, target_type, target_id, classification, basis, changes, details)
     VALUES (p_actor_id, p_actor_identifier, p_acting_org_id, p_grant_id, p_client_address, p_request_id,
             p_action, p_target_type, p_target_id, p_classification, p_basis, p_changes, p_details);
-$$;
+END $$;
 
 -- Moves the given pending rows (in that order) to the chain at p_first_seq with the hashes the
 -- sealer computed (32 bytes each, concatenated). Refuses anything but the next rows in (tx, id)
@@ -161,8 +161,11 @@ CREATE FUNCTION audit.seal(p_first_seq bigint, p_ids bigint[], p_hashes bytea) R
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     head bigint;
+    head_tx bigint;
     n bigint := cardinality(p_ids);
     moved bigint;
+    first_tx xid8;
+    first_id bigint := p_ids[1];
     last_tx xid8;
     last_id bigint := p_ids[n];
 BEGIN
@@ -170,13 +173,15 @@ BEGIN
         RAISE EXCEPTION 'audit.seal: % ids but % hash bytes', n, length(p_hashes);
     END IF;
     PERFORM pg_advisory_xact_lock(7242013001);
-    SELECT coalesce(max(seq), 0) INTO head FROM audit.chain;
-    IF p_first_seq <> head + 1 THEN
+    SELECT seq, tx INTO head, head_tx FROM audit.chain ORDER BY seq DESC LIMIT 1;
+    IF p_first_seq <> coalesce(head, 0) + 1 THEN
         RAISE EXCEPTION 'audit.seal: the head is % but sealing starts at %', head, p_first_seq;
     END IF;
+    SELECT tx INTO first_tx FROM audit.pending WHERE id = first_id;
     SELECT tx INTO last_tx FROM audit.pending WHERE id = last_id;
-    IF last_tx IS NULL OR last_tx >= pg_snapshot_xmin(pg_current_snapshot()) THEN
-        RAISE EXCEPTION 'audit.seal: pending event % is missing or its transaction has not ended', last_id;
+    IF first_tx IS NULL OR last_tx IS NULL OR last_tx >= pg_snapshot_xmin(pg_current_snapshot())
+       OR first_tx::text::bigint < coalesce(head_tx, 0) THEN
+        RAISE EXCEPTION 'audit.seal: pending events %..% are missing, not ended or behind the head', first_id, last_id;
     END IF;
     INSERT INTO audit.chain (seq, occurred_at, tx, actor_id, actor_identifier, acting_org_id, grant_id,
                              client_address, request_id, action, target_type, target_id, classification,
@@ -189,10 +194,12 @@ BEGIN
      ORDER BY o.ord;
     GET DIAGNOSTICS moved = ROW_COUNT;
     DELETE FROM audit.pending WHERE id = ANY (p_ids);
-    IF moved <> n OR EXISTS (SELECT FROM audit.pending WHERE (tx, id) < (last_tx, last_id)) THEN
+    -- Only the batch's own range is checked: below it lie the dead index entries of earlier seals.
+    IF moved <> n OR EXISTS (SELECT FROM audit.pending
+                              WHERE (tx, id) > (first_tx, first_id) AND (tx, id) < (last_tx, last_id)) THEN
         RAISE EXCEPTION 'audit.seal: the ids are not the next % pending events in order', n;
     END IF;
-    RETURN head + n;
+    RETURN p_first_seq + n - 1;
 END $$;
 
 -- Stores a signed head; the head must be in the chain as signed.
@@ -207,16 +214,20 @@ BEGIN
     VALUES (p_seq, p_hash, p_signed_at, p_key_name, p_note);
 END $$;
 
--- Every event, chained or still pending (seq NULL), with changes and details as jsonb: what
--- other modules and reports read. One statement sees each event exactly once.
+-- Every event, chained or still pending (hash NULL), with changes and details as jsonb: what
+-- other modules and reports read. One statement sees each event exactly once. A pending event's
+-- seq is provisional: the place it takes if sealed now (an older transaction that commits later
+-- can still move it back).
 CREATE VIEW audit.event AS
 SELECT seq, occurred_at, actor_id, actor_identifier, acting_org_id, grant_id, client_address, request_id, action,
        target_type, target_id, classification, basis, changes::jsonb AS changes, details::jsonb AS details, hash
   FROM audit.chain
 UNION ALL
-SELECT NULL::bigint, occurred_at, actor_id, actor_identifier, acting_org_id, grant_id, client_address, request_id,
-       action, target_type, target_id, classification, basis, changes::jsonb, details::jsonb, NULL::bytea
-  FROM audit.pending;
+SELECT h.seq + row_number() OVER (ORDER BY p.tx, p.id), p.occurred_at, p.actor_id, p.actor_identifier,
+       p.acting_org_id, p.grant_id, p.client_address, p.request_id, p.action, p.target_type, p.target_id,
+       p.classification, p.basis, p.changes::jsonb, p.details::jsonb, NULL::bytea
+  FROM audit.pending p
+ CROSS JOIN (SELECT coalesce((SELECT seq FROM audit.chain ORDER BY seq DESC LIMIT 1), 0) AS seq) h;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA audit FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA audit FROM PUBLIC;

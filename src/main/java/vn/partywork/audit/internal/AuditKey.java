@@ -63,7 +63,7 @@ public final class AuditKey {
 
     /** Parses a verifier key ({@code name+keyid+base64}); it can verify but not sign. */
     public static AuditKey verifier(String vkey) {
-        String[] parts = vkey.strip().split("\\+");
+        String[] parts = vkey.strip().split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a verifier key: " + vkey);
         }
@@ -92,7 +92,7 @@ public final class AuditKey {
             write(pub, key.vkey() + "\n", false);
             return key;
         }
-        String[] parts = Files.readString(path, StandardCharsets.US_ASCII).strip().split("\\+");
+        String[] parts = Files.readString(path, StandardCharsets.US_ASCII).strip().split("\\+", 5);
         if (parts.length != 5 || !parts[0].equals("PRIVATE") || !parts[1].equals("KEY")) {
             throw new IllegalStateException(path + " is not a signed-note signer key");
         }

@@ -58,11 +58,11 @@ class JdbcAuditLog implements AuditLog {
             sealAfterCommit();
         } else {
             standalone.executeWithoutResult(status -> append(event));
-            sealer.sealAfterCommit();
+            sealer.requestSeal();
         }
     }
 
-    /** Once per transaction: chain its events as soon as it has committed (the schedule is the fallback). */
+    /** Once per transaction: have its events chained soon after it commits (the schedule is the fallback). */
     private void sealAfterCommit() {
         if (TransactionSynchronizationManager.hasResource(SEAL_AFTER_COMMIT)
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -74,7 +74,7 @@ class JdbcAuditLog implements AuditLog {
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(SEAL_AFTER_COMMIT);
                 if (status == STATUS_COMMITTED) {
-                    sealer.sealAfterCommit();
+                    sealer.requestSeal();
                 }
             }
         });

@@ -69,7 +69,7 @@ class JdbcAuditTrail implements AuditTrail {
                 .detail("criteria", query.criteria()).detail("page", safePage).build());
         Filter filter = filter(query);
         List<AuditRecord> rows = filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
-                + " ORDER BY occurred_at DESC, seq DESC NULLS FIRST LIMIT :limit OFFSET :offset"))
+                + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
                 .param("limit", safeSize + 1)
                 .param("offset", (long) safePage * safeSize)
                 .query((rs, n) -> record(rs))
@@ -82,7 +82,7 @@ class JdbcAuditTrail implements AuditTrail {
     public List<AuditRecord> history(String targetType, String targetId) {
         return jdbc.sql("SELECT * FROM " + ALL_EVENTS + """
                  WHERE target_type = :type AND target_id = :id
-                 ORDER BY occurred_at, seq NULLS LAST
+                 ORDER BY seq
                 """)
                 .param("type", targetType)
                 .param("id", targetId)
@@ -102,12 +102,12 @@ class JdbcAuditTrail implements AuditTrail {
                     "Phân quyền", "Địa chỉ máy", "Mã yêu cầu", "Hành động", "Loại đối tượng", "Mã đối tượng", "Độ mật",
                     "Căn cứ", "Thay đổi", "Chi tiết")));
             filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
-                            + " ORDER BY occurred_at, seq NULLS LAST LIMIT :limit"))
+                            + " ORDER BY seq LIMIT :limit"))
                     .param("limit", MAX_EXPORT)
                     .query((ResultSet rs) -> {
                         try {
-                            long seq = rs.getLong("seq");
-                            out.write(csvLine(List.of(rs.wasNull() ? "" : Long.toString(seq),
+                            out.write(csvLine(List.of(Long.toString(rs.getLong("seq"))
+                                            + (rs.getBytes("hash") == null ? " (chờ)" : ""),
                                     rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
                                             .format(CSV_TIME),
                                     text(rs, "actor_id"), text(rs, "actor_identifier"), text(rs, "acting_org_id"),
@@ -198,12 +198,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static AuditRecord record(ResultSet rs) throws SQLException {
         long seq = rs.getLong("seq");
-        Long seqOrNull = rs.wasNull() ? null : seq;
+        boolean chained = rs.getBytes("hash") != null;
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         JdbcAuditLog.JSON.readValue(rs.getString("changes"), CHANGES)
                 .forEach((field, pair) -> changes.put(field, new FieldChange(pair.get("old"), pair.get("new"))));
         Map<String, Object> details = JdbcAuditLog.JSON.readValue(rs.getString("details"), DETAILS);
-        return new AuditRecord(seqOrNull, rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
+        return new AuditRecord(seq, chained, rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
                 .toOffsetDateTime(), longOrNull(rs, "actor_id"), rs.getString("actor_identifier"),
                 longOrNull(rs, "acting_org_id"), longOrNull(rs, "grant_id"), rs.getString("client_address"),
                 rs.getString("request_id"), rs.getString("action"), rs.getString("target_type"),

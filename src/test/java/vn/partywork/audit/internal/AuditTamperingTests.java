@@ -103,7 +103,7 @@ class AuditTamperingTests {
 
     @Test
     void changingOneFieldOfAnOldEventIsCaught() throws Exception {
-        sql("UPDATE " + schema + ".chain SET changes = replace(changes, 'Chi bộ', 'Chi ủy') WHERE seq = 5");
+        sql("UPDATE " + schema + ".chain SET basis = coalesce(basis, '') || ' (sửa)' WHERE seq = 5");
         assertBothName(5);
     }
 

@@ -41,7 +41,7 @@ public final class AuditBenchmark {
 
     private static final int ORGS = 100;
     private static final int ROUNDS_PER_BLOCK = 4;
-    private static final int BLOCKS = 6;
+    private static final int BLOCKS = 10;
     private static final long MILLION = 1_000_000;
 
     public static void main(String[] args) throws Exception {
@@ -115,7 +115,7 @@ public final class AuditBenchmark {
         System.out.printf(Locale.ROOT, "organisation renames, 1 thread, %d organisations, %d renames per mode:%n", ORGS,
                 renames[0]);
         System.out.printf(Locale.ROOT, "  without audit %8.1f renames/s  (%.2f ms each)%n", off, millis[0] / renames[0]);
-        System.out.printf(Locale.ROOT, "  with audit    %8.1f renames/s  (%.2f ms each, event chained after commit)%n",
+        System.out.printf(Locale.ROOT, "  with audit    %8.1f renames/s  (%.2f ms each; chained in the background)%n",
                 on, millis[1] / renames[1]);
         System.out.printf(Locale.ROOT, "  audit cost    %8.1f %% of throughput%n", (1 - on / off) * 100);
     }

@@ -12,6 +12,9 @@ import vn.partywork.shared.AccessScope;
  */
 public interface AuditTrail {
 
+    /** The most rows one CSV export holds. */
+    int MAX_EXPORT = 100_000;
+
     /** Newest first; records one SEARCH event with the criteria. */
     AuditPage search(AccessScope scope, AuditQuery query, int page, int size);
 
@@ -23,8 +26,6 @@ public interface AuditTrail {
 
     /** Writes the matching events as CSV (UTF-8 with BOM, for Excel), at most {@code MAX_EXPORT}; records EXPORT. */
     void exportCsv(AccessScope scope, AuditQuery query, Writer out);
-
-    int MAX_EXPORT = 100_000;
 
     /** Recomputes the whole chain and checks it against every signed checkpoint. */
     AuditVerification verify(AccessScope scope);

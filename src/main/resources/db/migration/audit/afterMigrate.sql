@@ -12,7 +12,7 @@ BEGIN
     FOR s IN SELECT nspname FROM pg_namespace
               WHERE nspname NOT IN ('audit', 'information_schema') AND nspname NOT LIKE 'pg\_%'
     LOOP
-        EXECUTE format('GRANT USAGE ON SCHEMA %I TO partywork_app', s);
+        EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO partywork_app', s);
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA %I TO partywork_app', s);
         EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO partywork_app', s);
         EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO partywork_app', s);

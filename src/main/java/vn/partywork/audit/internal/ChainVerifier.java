@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import vn.partywork.audit.AuditVerification;
 
 /**
@@ -32,7 +31,7 @@ public final class ChainVerifier {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("bad schema name " + schema);
         }
-        String origin = origin(connection, schema, null);
+        String origin = logId(connection, schema);
         List<SignedCheckpoint> sorted = new ArrayList<>(checkpoints);
         sorted.sort(Comparator.comparingLong(SignedCheckpoint::seq));
         for (SignedCheckpoint checkpoint : sorted) {
@@ -94,17 +93,14 @@ public final class ChainVerifier {
         }
     }
 
-    /** The log's id from {@code <schema>.instance}, or {@code fallback} when it has none. */
-    static String origin(Connection connection, String schema, @Nullable String fallback) throws SQLException {
+    /** The log's id from {@code <schema>.instance}: checkpoints of other logs never count. */
+    static String logId(Connection connection, String schema) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT log_id::text FROM " + schema + ".instance");
                 ResultSet rs = statement.executeQuery()) {
             if (rs.next()) {
                 return rs.getString(1);
             }
         }
-        if (fallback == null) {
-            throw new SQLException(schema + ".instance holds no log id");
-        }
-        return fallback;
+        throw new SQLException(schema + ".instance holds no log id");
     }
 }

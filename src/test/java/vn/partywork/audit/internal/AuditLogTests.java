@@ -135,6 +135,44 @@ class AuditLogTests {
     }
 
     @Test
+    void anEventOfAnOlderTransactionThatCommitsLaterIsChainedBeforeNothingItCouldPrecede() throws Exception {
+        String older = UUID.randomUUID().toString();
+        String younger = UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slow = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            audit.record(AuditEvent.of(AuditAction.UPDATE, "order_test", older).build());
+            written.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        written.await();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                audit.record(AuditEvent.of(AuditAction.UPDATE, "order_test", younger).build()));
+        sealer.sealAll();
+        // The younger transaction has committed, but the older one could still commit an event that
+        // sorts before it: it waits.
+        assertThat(chainedSeq(younger)).isNull();
+
+        release.countDown();
+        slow.get();
+        pool.shutdown();
+        sealer.sealAll();
+        assertThat(chainedSeq(older)).isNotNull();
+        assertThat(chainedSeq(younger)).isEqualTo(chainedSeq(older) + 1);
+        assertThat(verifier.verify("audit").ok()).isTrue();
+    }
+
+    private Long chainedSeq(String targetId) {
+        return jdbc.sql("SELECT seq FROM audit.chain WHERE target_type = 'order_test' AND target_id = :id")
+                .param("id", targetId).query(Long.class).optional().orElse(null);
+    }
+
+    @Test
     void applicationRoleCannotUpdateDeleteTruncateOrInsertAuditRows() {
         audit.record(AuditEvent.of(AuditAction.READ, "test_record", "x").build());
         sealer.sealAll();

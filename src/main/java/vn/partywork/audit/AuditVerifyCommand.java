@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.jspecify.annotations.Nullable;
 import vn.partywork.audit.internal.AuditKey;
 import vn.partywork.audit.internal.ChainVerifier;
 import vn.partywork.audit.internal.SignedCheckpoint;
 
 /**
  * P-AU-1: {@code java -jar partywork.jar audit-verify --db-url jdbc:postgresql://… [--db-user u]
- * [--db-password p | env AUDIT_DB_PASSWORD] [--schema audit] [--checkpoint file]… [--key vkey-or-file]}.
+ * [--db-password p | env AUDIT_DB_PASSWORD] [--schema audit] [--checkpoint file]… [--key vkey-or-file]…}
+ * (several keys after a key rotation).
  * Recomputes the chain from the database with plain JDBC, without starting the application, and
  * checks it against signed checkpoint files verified with a key the auditor holds (default
  * {@code ./data/audit-key.pub}). Prints one JSON line; exits 0 when intact, 1 when broken, 2 when
@@ -39,7 +39,7 @@ public final class AuditVerifyCommand {
         String user = null;
         String password = System.getenv("AUDIT_DB_PASSWORD");
         String schema = "audit";
-        String key = null;
+        List<String> keys = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (int i = args.length > 0 && args[0].equals("audit-verify") ? 1 : 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -53,7 +53,7 @@ public final class AuditVerifyCommand {
                 case "--db-password" -> password = value;
                 case "--schema" -> schema = value;
                 case "--checkpoint" -> files.add(Path.of(value));
-                case "--key" -> key = value;
+                case "--key" -> keys.add(value);
                 default -> {
                     err.println("unknown option " + args[i - 1]);
                     return 2;
@@ -68,7 +68,13 @@ public final class AuditVerifyCommand {
         List<SignedCheckpoint> checkpoints = new ArrayList<>();
         try {
             if (!files.isEmpty()) {
-                AuditKey trusted = AuditKey.verifier(keyText(key));
+                List<AuditKey> trusted = new ArrayList<>();
+                if (keys.isEmpty()) {
+                    keys.add("./data/audit-key.pub");
+                }
+                for (String key : keys) {
+                    trusted.add(AuditKey.verifier(keyText(key)));
+                }
                 for (Path file : files) {
                     checkpoints.add(SignedCheckpoint.open(Files.readString(file, StandardCharsets.UTF_8), trusted));
                 }
@@ -100,9 +106,9 @@ public final class AuditVerifyCommand {
         }
     }
 
-    private static String keyText(@Nullable String key) throws IOException {
-        Path file = Path.of(key == null ? "./data/audit-key.pub" : key);
-        if (key != null && key.contains("+") && !Files.exists(file)) {
+    private static String keyText(String key) throws IOException {
+        Path file = Path.of(key);
+        if (key.contains("+") && !Files.exists(file)) {
             return key;
         }
         return Files.readString(file, StandardCharsets.US_ASCII).strip();

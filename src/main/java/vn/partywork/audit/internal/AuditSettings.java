@@ -2,6 +2,7 @@ package vn.partywork.audit.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPath the Ed25519 signer key file ({@code .pub} beside it holds the verifier key)
  * @param keyName the key's name in checkpoint signatures and the first part of the checkpoint origin
  * @param generateKey create the key when it is absent; unset means only with demo data
+ * @param previousKeys verifier keys ({@code name+id+base64}) of keys used before a rotation, so
+ *        that checkpoints they signed still verify
  */
 @ConfigurationProperties("partywork.audit")
 record AuditSettings(@DefaultValue("1s") Duration sealInterval, @DefaultValue("5m") Duration checkpointInterval,
         @DefaultValue("./data/audit-checkpoints") Path checkpointDir, @DefaultValue("./data/audit-key") Path keyPath,
-        @DefaultValue("partywork.local/audit") String keyName, @Nullable Boolean generateKey) {
+        @DefaultValue("partywork.local/audit") String keyName, @Nullable Boolean generateKey,
+        @DefaultValue List<String> previousKeys) {
 }

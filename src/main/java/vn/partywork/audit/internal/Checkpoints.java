@@ -38,6 +38,7 @@ public class Checkpoints {
     private final ChainSealer sealer;
     private final AuditSettings settings;
     private final AuditKey key;
+    private final List<AuditKey> trustedKeys = new ArrayList<>();
     private final TransactionTemplate transaction;
 
     Checkpoints(JdbcClient jdbc, ChainSealer sealer, AuditSettings settings, PlatformTransactionManager transactions,
@@ -49,6 +50,8 @@ public class Checkpoints {
         boolean generate = settings.generateKey() != null ? settings.generateKey()
                 : environment.getProperty("partywork.demo.enabled", Boolean.class, false);
         this.key = AuditKey.load(settings.keyPath(), settings.keyName(), generate);
+        trustedKeys.add(key);
+        settings.previousKeys().forEach(vkey -> trustedKeys.add(AuditKey.verifier(vkey)));
         log.info("Audit checkpoints are signed with key {}", key.vkey());
     }
 
@@ -135,13 +138,13 @@ public class Checkpoints {
     public List<SignedCheckpoint> trusted(String schema) {
         List<SignedCheckpoint> all = new ArrayList<>();
         for (String note : jdbc.sql("SELECT note FROM " + schema + ".checkpoint ORDER BY id").query(String.class).list()) {
-            all.add(SignedCheckpoint.open(note, key));
+            all.add(SignedCheckpoint.open(note, trustedKeys));
         }
         if ("audit".equals(schema)) {
             Path latest = directory().resolve("latest");
             if (Files.exists(latest)) {
                 try {
-                    all.add(SignedCheckpoint.open(Files.readString(latest, StandardCharsets.UTF_8), key));
+                    all.add(SignedCheckpoint.open(Files.readString(latest, StandardCharsets.UTF_8), trustedKeys));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -33,7 +33,6 @@ import vn.partywork.shared.Actor;
 class JdbcAuditLog implements AuditLog {
 
     static final String REQUEST_ID = "partywork.requestId";
-    private static final Object SEAL_AFTER_COMMIT = new Object();
 
     /** Sorted keys, so the stored JSON text (which the hash covers) is the same for the same content. */
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -64,20 +63,20 @@ class JdbcAuditLog implements AuditLog {
 
     /** Once per transaction: have its events chained soon after it commits (the schedule is the fallback). */
     private void sealAfterCommit() {
-        if (TransactionSynchronizationManager.hasResource(SEAL_AFTER_COMMIT)
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        // Synchronizations, unlike bound resources, are suspended with their transaction, so a
+        // REQUIRES_NEW transaction inside this one registers its own.
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager
+                .getSynchronizations().stream().anyMatch(SealAfterCommit.class::isInstance)) {
             return;
         }
-        TransactionSynchronizationManager.bindResource(SEAL_AFTER_COMMIT, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(SEAL_AFTER_COMMIT);
-                if (status == STATUS_COMMITTED) {
-                    sealer.requestSeal();
-                }
-            }
-        });
+        TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit());
+    }
+
+    private final class SealAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            sealer.requestSeal();
+        }
     }
 
     private void append(AuditEvent event) {

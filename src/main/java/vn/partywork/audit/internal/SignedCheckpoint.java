@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A signed head of the chain in the C2SP tlog-checkpoint / signed-note text format:
@@ -38,6 +39,11 @@ public record SignedCheckpoint(String origin, long seq, byte[] hash, Instant tim
      * {@code trusted} (matching name and key id); otherwise throws {@link IllegalArgumentException}.
      */
     public static SignedCheckpoint open(String note, AuditKey trusted) {
+        return open(note, List.of(trusted));
+    }
+
+    /** As {@link #open(String, AuditKey)}, accepting a signature by any of the keys (after a key rotation). */
+    public static SignedCheckpoint open(String note, List<AuditKey> trusted) {
         int split = note.indexOf("\n\n");
         if (split < 0 || !note.endsWith("\n")) {
             throw new IllegalArgumentException("not a signed note");
@@ -49,17 +55,20 @@ public record SignedCheckpoint(String origin, long seq, byte[] hash, Instant tim
                 throw new IllegalArgumentException("malformed signature line");
             }
             String[] parts = line.substring(DASH.length()).split(" ");
-            if (parts.length != 2 || !parts[0].equals(trusted.name())) {
+            if (parts.length != 2) {
                 continue;
             }
             byte[] sig = Base64.getDecoder().decode(parts[1]);
-            if (sig.length == 68 && Arrays.equals(Arrays.copyOf(sig, 4), trusted.keyId())
-                    && trusted.verify(body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
-                signed = true;
+            for (AuditKey key : trusted) {
+                if (parts[0].equals(key.name()) && sig.length == 68 && Arrays.equals(Arrays.copyOf(sig, 4), key.keyId())
+                        && key.verify(body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
+                    signed = true;
+                }
             }
         }
         if (!signed) {
-            throw new IllegalArgumentException("checkpoint is not signed by the trusted key " + trusted.name());
+            throw new IllegalArgumentException("checkpoint is not signed by the trusted key "
+                    + trusted.get(0).name());
         }
         String[] lines = body.split("\n");
         if (lines.length < 3) {

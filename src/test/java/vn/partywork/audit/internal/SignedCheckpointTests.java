@@ -56,4 +56,15 @@ class SignedCheckpointTests {
         assertThatThrownBy(() -> SignedCheckpoint.open(signed.note(), AuditKey.verifier(other.vkey())))
                 .hasMessageContaining("not signed by the trusted key");
     }
+
+    @Test
+    void afterARotationCheckpointsOfThePreviousKeyStillVerify() {
+        AuditKey previous = AuditKey.generate("partywork.test/audit");
+        AuditKey current = AuditKey.generate("partywork.test/audit");
+        SignedCheckpoint old = SignedCheckpoint.sign("o/1", 9, new byte[32], Instant.EPOCH, previous);
+        assertThat(SignedCheckpoint.open(old.note(), java.util.List.of(AuditKey.verifier(current.vkey()),
+                AuditKey.verifier(previous.vkey()))).seq()).isEqualTo(9);
+        assertThatThrownBy(() -> SignedCheckpoint.open(old.note(), AuditKey.verifier(current.vkey())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -94,12 +94,13 @@ CREATE TABLE audit.instance (
 INSERT INTO audit.instance DEFAULT VALUES;
 
 -- Append-only, whoever asks: row triggers refuse UPDATE and DELETE, a statement trigger TRUNCATE.
--- The only DELETE allowed is the sealer's removal of pending rows, which runs as the owner.
+-- The only DELETE allowed is the sealer's removal of pending rows, which runs as the owner
+-- (SECURITY DEFINER audit.seal).
 -- A superuser can still disable triggers; the signed checkpoints outside the database are the proof.
 CREATE FUNCTION audit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'pending' AND TG_OP = 'DELETE' AND current_user = 'partywork_audit_owner' THEN
-        RETURN OLD;
+        RETURN NULL; -- statement level: the return value is ignored
     END IF;
     RAISE EXCEPTION 'audit.% is append-only: % refused', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'insufficient_privilege';
@@ -113,7 +114,11 @@ BEGIN
                     FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change()', p_table);
 END $$;
 
-SELECT audit.protect('audit.pending');
+-- pending: statement-level, so the sealer's DELETE of thousands of rows costs one trigger call.
+CREATE TRIGGER refuse_update_delete BEFORE UPDATE OR DELETE ON audit.pending
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change();
+CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON audit.pending
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change();
 SELECT audit.protect('audit.checkpoint');
 SELECT audit.protect('audit.instance');
 -- Row triggers of a partitioned table are cloned to its partitions; TRUNCATE triggers are not.

@@ -29,6 +29,7 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedDatabaseConfiguration.EmbeddedDatabaseSettings.class)
 class EmbeddedDatabaseConfiguration {
 
+    static final String APP_ROLE = "partywork_app";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     /**
@@ -66,7 +67,29 @@ class EmbeddedDatabaseConfiguration {
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+        createApplicationRole(postgres);
         return postgres;
+    }
+
+    /**
+     * P-AU-1: the application connects as {@value #APP_ROLE}, not as the superuser, so the audit
+     * tables' privileges and triggers bind it; migrations run as the superuser (flywayDataSource).
+     */
+    private static void createApplicationRole(EmbeddedPostgres postgres) throws IOException {
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE + "') THEN "
+                    + "CREATE ROLE " + APP_ROLE + "; END IF; END $$");
+            s.execute("ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot create the application role " + APP_ROLE, e);
+        }
+    }
+
+    @Bean(defaultCandidate = false)
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    javax.sql.DataSource flywayDataSource(EmbeddedPostgres postgres) {
+        return postgres.getPostgresDatabase();
     }
 
     @Bean
@@ -75,8 +98,8 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
+                .url(postgres.getJdbcUrl(APP_ROLE, "postgres"))
+                .username(APP_ROLE)
                 .password("")
                 .build();
         dataSource.setPoolName("partywork-embedded");

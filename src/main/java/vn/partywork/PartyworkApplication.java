@@ -12,6 +12,9 @@ import org.springframework.modulith.Modulithic;
 public class PartyworkApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "audit-verify".equals(args[0])) { // P-AU-1: offline check, no Spring context
+            System.exit(vn.partywork.audit.AuditVerifyCommand.run(args));
+        }
         SpringApplication.run(PartyworkApplication.class, args);
     }
 }

@@ -2,36 +2,84 @@ package vn.partywork.audit.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.shared.Actor;
 
+/**
+ * P-AU-1: appends to {@code audit.pending} through the SECURITY DEFINER function {@code audit.append}
+ * in the caller's transaction, so the event commits or rolls back with the change and a failure
+ * fails the change. Reads (read-only transactions) and events outside any transaction (a failed
+ * login) are written in a transaction of their own before the caller goes on.
+ */
 @Component
 class JdbcAuditLog implements AuditLog {
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    static final String REQUEST_ID = "partywork.requestId";
 
-    JdbcAuditLog(JdbcClient jdbc, ObjectMapper json) {
+    /** Sorted keys, so the stored JSON text (which the hash covers) is the same for the same content. */
+    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate standalone;
+    private final ChainSealer sealer;
+
+    JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactions, ChainSealer sealer) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.sealer = sealer;
+        this.standalone = new TransactionTemplate(transactions);
+        this.standalone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    // Joins the caller's transaction (or starts one for events that stand alone, such as a failed login).
     @Override
-    @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            append(event);
+            sealAfterCommit();
+        } else {
+            standalone.executeWithoutResult(status -> append(event));
+            sealer.requestSeal();
+        }
+    }
+
+    /** Once per transaction: have its events chained soon after it commits (the schedule is the fallback). */
+    private void sealAfterCommit() {
+        // Synchronizations, unlike bound resources, are suspended with their transaction, so a
+        // REQUIRES_NEW transaction inside this one registers its own.
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager
+                .getSynchronizations().stream().anyMatch(SealAfterCommit.class::isInstance)) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit());
+    }
+
+    private final class SealAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            sealer.requestSeal();
+        }
+    }
+
+    private void append(AuditEvent event) {
         Long actorId = null;
         String actorIdentifier = event.actorIdentifier();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -44,33 +92,34 @@ class JdbcAuditLog implements AuditLog {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
             client = request.getRemoteAddr();
-            Object id = request.getAttribute("partywork.requestId");
+            Object id = request.getAttribute(REQUEST_ID);
             requestId = id == null ? null : id.toString();
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         event.changes().forEach((field, change) -> {
-            Map<String, Object> pair = new LinkedHashMap<>();
+            Map<String, @Nullable Object> pair = new LinkedHashMap<>();
             pair.put("old", change.oldValue());
             pair.put("new", change.newValue());
             changes.put(field, pair);
         });
         jdbc.sql("""
-                INSERT INTO audit.event (actor_id, actor_identifier, client_address, request_id, action,
-                                         target_type, target_id, classification, basis, changes, details)
-                VALUES (:actorId, :actorIdentifier, :client, :requestId, :action,
-                        :targetType, :targetId, :classification, :basis, :changes::jsonb, :details::jsonb)
+                SELECT audit.append(:actorId, :actorIdentifier, :actingOrgId, :grantId, :client, :requestId, :action,
+                                    :targetType, :targetId, :classification, :basis, :changes, :details)
                 """)
-                .param("actorId", actorId)
-                .param("actorIdentifier", actorIdentifier)
-                .param("client", client)
-                .param("requestId", requestId)
+                .param("actorId", actorId, java.sql.Types.BIGINT)
+                .param("actorIdentifier", actorIdentifier, java.sql.Types.VARCHAR)
+                .param("actingOrgId", event.actingOrgId(), java.sql.Types.BIGINT)
+                .param("grantId", event.grantId(), java.sql.Types.BIGINT)
+                .param("client", client, java.sql.Types.VARCHAR)
+                .param("requestId", requestId, java.sql.Types.VARCHAR)
                 .param("action", event.action().name())
                 .param("targetType", event.targetType())
-                .param("targetId", event.targetId())
+                .param("targetId", event.targetId(), java.sql.Types.VARCHAR)
                 .param("classification", event.classification().name())
-                .param("basis", event.basis())
-                .param("changes", json.writeValueAsString(changes))
-                .param("details", json.writeValueAsString(event.details()))
-                .update();
+                .param("basis", event.basis(), java.sql.Types.VARCHAR)
+                .param("changes", JSON.writeValueAsString(changes))
+                .param("details", JSON.writeValueAsString(event.details()))
+                .query((rs, n) -> 1)
+                .list();
     }
 }

@@ -1,0 +1,242 @@
+package vn.partywork.audit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import vn.partywork.audit.AuditAction;
+import vn.partywork.audit.AuditEvent;
+import vn.partywork.audit.AuditEvent.FieldChange;
+import vn.partywork.audit.AuditLog;
+import vn.partywork.audit.AuditPage;
+import vn.partywork.audit.AuditQuery;
+import vn.partywork.audit.AuditRecord;
+import vn.partywork.audit.AuditTrail;
+import vn.partywork.audit.AuditVerification;
+import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.DomainException;
+import vn.partywork.shared.Permission;
+
+@Component
+class JdbcAuditTrail implements AuditTrail {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+    private static final String COLUMNS = """
+            occurred_at, actor_id, actor_identifier, acting_org_id, grant_id, client_address, request_id, action,
+            target_type, target_id, classification, basis, changes, details""";
+    /** The view of chained events and those still waiting for the sealer. */
+    private static final String ALL_EVENTS = "audit.event";
+    private static final TypeReference<Map<String, Map<String, Object>>> CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final AuditLog audit;
+    private final Checkpoints checkpoints;
+
+    JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Checkpoints checkpoints) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public AuditPage search(AccessScope scope, AuditQuery query, int page, int size) {
+        requireAuditor(scope);
+        int safePage = Math.max(0, page);
+        int safeSize = Math.min(Math.max(1, size), 200);
+        audit.record(AuditEvent.of(AuditAction.SEARCH, "audit_event", null)
+                .detail("criteria", query.criteria()).detail("page", safePage).build());
+        Filter filter = filter(query);
+        List<AuditRecord> rows = filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
+                + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
+                .param("limit", safeSize + 1)
+                .param("offset", (long) safePage * safeSize)
+                .query((rs, n) -> record(rs))
+                .list();
+        boolean hasNext = rows.size() > safeSize;
+        return new AuditPage(hasNext ? rows.subList(0, safeSize) : rows, safePage, safeSize, hasNext);
+    }
+
+    @Override
+    public List<AuditRecord> history(String targetType, String targetId) {
+        return jdbc.sql("SELECT * FROM " + ALL_EVENTS + """
+                 WHERE target_type = :type AND target_id = :id
+                 ORDER BY seq
+                """)
+                .param("type", targetType)
+                .param("id", targetId)
+                .query((rs, n) -> record(rs))
+                .list();
+    }
+
+    @Override
+    public void exportCsv(AccessScope scope, AuditQuery query, Writer out) {
+        requireAuditor(scope);
+        audit.record(AuditEvent.of(AuditAction.EXPORT, "audit_event", null)
+                .detail("criteria", query.criteria()).detail("format", "csv").detail("limit", MAX_EXPORT).build());
+        Filter filter = filter(query);
+        try {
+            out.write('\uFEFF');
+            out.write(csvLine(List.of("Số thứ tự", "Thời điểm", "Mã tài khoản", "Tài khoản", "Tổ chức thực hiện",
+                    "Phân quyền", "Địa chỉ máy", "Mã yêu cầu", "Hành động", "Loại đối tượng", "Mã đối tượng", "Độ mật",
+                    "Căn cứ", "Thay đổi", "Chi tiết")));
+            filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
+                            + " ORDER BY seq LIMIT :limit"))
+                    .param("limit", MAX_EXPORT)
+                    .query((ResultSet rs) -> {
+                        try {
+                            out.write(csvLine(List.of(Long.toString(rs.getLong("seq"))
+                                            + (rs.getBytes("hash") == null ? " (chờ)" : ""),
+                                    rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
+                                            .format(CSV_TIME),
+                                    text(rs, "actor_id"), text(rs, "actor_identifier"), text(rs, "acting_org_id"),
+                                    text(rs, "grant_id"), text(rs, "client_address"), text(rs, "request_id"),
+                                    text(rs, "action"), text(rs, "target_type"), text(rs, "target_id"),
+                                    text(rs, "classification"), text(rs, "basis"), text(rs, "changes"),
+                                    text(rs, "details"))));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public AuditVerification verify(AccessScope scope) {
+        requireAuditor(scope);
+        return verify("audit");
+    }
+
+    @Override
+    public String checkpoint(AccessScope scope) {
+        requireAuditor(scope);
+        return checkpoints.checkpointNow().map(SignedCheckpoint::note)
+                .orElseThrow(() -> DomainException.conflict("audit.checkpoint.busy"));
+    }
+
+    /** Verifies the log in {@code schema} (the tests' tampered copies live in other schemas). */
+    AuditVerification verify(String schema) {
+        List<SignedCheckpoint> trusted;
+        try {
+            trusted = checkpoints.trusted(schema);
+        } catch (IllegalArgumentException e) {
+            return AuditVerification.broken(0, 1, "a stored checkpoint is not signed by this deployment's key: "
+                    + e.getMessage());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return ChainVerifier.verify(connection, schema, trusted);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log", e);
+        }
+    }
+
+    private static void requireAuditor(AccessScope scope) {
+        if (!scope.has(Permission.AUDIT)) {
+            throw DomainException.forbidden("audit.forbidden");
+        }
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+        JdbcClient.StatementSpec apply(JdbcClient.StatementSpec spec) {
+            return spec.params(params);
+        }
+    }
+
+    private static Filter filter(AuditQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.actor() != null) {
+            conditions.add("actor_identifier = :actor");
+            params.put("actor", query.actor());
+        }
+        if (query.targetType() != null) {
+            conditions.add("target_type = :targetType");
+            params.put("targetType", query.targetType());
+        }
+        if (query.targetId() != null) {
+            conditions.add("target_id = :targetId");
+            params.put("targetId", query.targetId());
+        }
+        if (query.action() != null) {
+            conditions.add("action = :action");
+            params.put("action", query.action().name());
+        }
+        if (query.from() != null) {
+            conditions.add("occurred_at >= :from");
+            params.put("from", query.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+        }
+        if (query.to() != null) {
+            conditions.add("occurred_at < :to");
+            params.put("to", query.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+        }
+        return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        long seq = rs.getLong("seq");
+        boolean chained = rs.getBytes("hash") != null;
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        JdbcAuditLog.JSON.readValue(rs.getString("changes"), CHANGES)
+                .forEach((field, pair) -> changes.put(field, new FieldChange(pair.get("old"), pair.get("new"))));
+        Map<String, Object> details = JdbcAuditLog.JSON.readValue(rs.getString("details"), DETAILS);
+        return new AuditRecord(seq, chained, rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
+                .toOffsetDateTime(), longOrNull(rs, "actor_id"), rs.getString("actor_identifier"),
+                longOrNull(rs, "acting_org_id"), longOrNull(rs, "grant_id"), rs.getString("client_address"),
+                rs.getString("request_id"), rs.getString("action"), rs.getString("target_type"),
+                rs.getString("target_id"), rs.getString("classification"), rs.getString("basis"), changes, details);
+    }
+
+    private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String text(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? "" : s;
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is defused so spreadsheets never run a cell as a formula. */
+    static String csvLine(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            if (i > 0) {
+                line.append(',');
+            }
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(cell);
+            }
+        }
+        return line.append("\r\n").toString();
+    }
+}

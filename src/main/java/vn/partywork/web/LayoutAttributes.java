@@ -12,6 +12,7 @@ import vn.partywork.access.AccessScopes;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Database;
+import vn.partywork.shared.Permission;
 
 /** Gives every page the signed-in account and its own path, for the navigation bar. */
 @ControllerAdvice
@@ -37,6 +38,12 @@ class LayoutAttributes {
         }
         AccessScope scope = scopes.current();
         return Arrays.stream(Database.values()).anyMatch(d -> !scope.readablePaths(d).isEmpty());
+    }
+
+    /** Whether the account may read the audit log (an auditor): shows the audit link. */
+    @ModelAttribute("readsAuditLog")
+    boolean readsAuditLog() {
+        return currentUser() != null && scopes.current().has(Permission.AUDIT);
     }
 
     @ModelAttribute("currentUser")

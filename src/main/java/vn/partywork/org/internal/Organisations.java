@@ -387,9 +387,19 @@ public class Organisations {
                  WHEN v.search_name LIKE :wordPrefix ESCAPE '\\' THEN 2
                  ELSE 3 END,
             nlevel(v.path), v.search_name COLLATE "C", v.org_id""";
-    private static final String MATCHES = """
-            v.valid_to = 'infinity' AND v.path <@ ANY(CAST(:paths AS ltree[]))
+    private static final String MATCHES_ANYWHERE = """
+            v.valid_to = 'infinity'
             AND (v.search_name LIKE :contains ESCAPE '\\' OR lower(v.code) LIKE :prefix ESCAPE '\\')""";
+    private static final String MATCHES = MATCHES_ANYWHERE + " AND v.path <@ ANY(CAST(:paths AS ltree[]))";
+
+    /**
+     * A scope that holds the root holds everything: leave the path test out. PostgreSQL cannot
+     * estimate {@code path <@ ANY(...)} and takes it as selective, so with it a national search
+     * walks all 360,000 organisations by path (230 ms) instead of the trigram index (bench/org-tree).
+     */
+    private static String matches(List<String> rootPaths) {
+        return rootPaths.stream().anyMatch(path -> path.indexOf('.') < 0) ? MATCHES_ANYWHERE : MATCHES;
+    }
 
     /** The page when it lies wholly among the prefix matches: the first rows of each level, plus every code match. */
     private List<OrgSummary> prefixPage(Map<String, Object> params, int limit, long offset) {
@@ -439,7 +449,7 @@ public class Organisations {
                  WHERE %s
                  ORDER BY %s
                  LIMIT :limit OFFSET :offset
-                """.formatted(MATCHES, RANK))
+                """.formatted(matches(rootPaths), RANK))
                 .params(params)
                 .param("limit", limit)
                 .param("offset", offset)
@@ -450,7 +460,7 @@ public class Organisations {
                 .list();
         if (items.isEmpty() && offset > 0) {
             // Past the last page: the window saw no row to report on, so count on its own.
-            total[0] = jdbc.sql("SELECT count(*) FROM org.organisation_version v WHERE " + MATCHES)
+            total[0] = jdbc.sql("SELECT count(*) FROM org.organisation_version v WHERE " + matches(rootPaths))
                     .params(params)
                     .query(Long.class)
                     .single();

@@ -125,6 +125,10 @@ class ApprovalRequestsTests {
                 .param("id", String.valueOf(id)).query(String.class).list())
                 .containsExactly("CREATE:dangvien.demo", "APPROVE:bithu.demo", "RETURN:hn.tochuc",
                         "UPDATE:dangvien.demo", "APPROVE:bithu.demo", "APPROVE:hn.tochuc", "APPROVE:hn.tochuc");
+        // P-EV-1: the published timeliness view counts the steps each unit acted on and those in time.
+        assertThat(jdbc.sql("""
+                SELECT steps_done >= 2 AND steps_on_time >= 2 FROM approval.step_timeliness WHERE acting_org_id = :org""")
+                .param("org", org(HANG_BAC)).query(Boolean.class).single()).isTrue();
         // Acting after completion is a conflict, not a second completion.
         int done = r.summary().version();
         assertThatThrownBy(() -> approvals.act(staff, id, StepDecision.APPROVE, null, done))

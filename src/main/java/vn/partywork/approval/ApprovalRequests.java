@@ -22,6 +22,8 @@ import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.calendar.WorkingDayCalendar;
+import vn.partywork.identity.AccountView;
+import vn.partywork.identity.Accounts;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgKind;
 import vn.partywork.org.OrgSummary;
@@ -71,9 +73,12 @@ public class ApprovalRequests {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApprovalSettings settings;
+    private final Accounts accounts;
 
     ApprovalRequests(ApprovalStore store, OrgDirectory orgs, WorkingDayCalendar calendar, AuditLog audit,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, ApprovalSettings settings) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, ApprovalSettings settings,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.orgs = orgs;
         this.calendar = calendar;
@@ -248,7 +253,10 @@ public class ApprovalRequests {
         boolean submitter = row.submittedByAccount() == scope.accountId();
         boolean canAct = row.status() == ApprovalStatus.IN_PROGRESS && row.actingPath() != null
                 && mayAct(scope, row.database(), row.actingPath());
-        return new RequestDetails(summary(row), chain.steps(), read(row.payload()), store.trail(id), canAct,
+        List<TrailEntry> trail = store.trail(id).stream()
+                .map(t -> t.withActorName(accounts.byId(t.actorAccountId()).map(AccountView::displayName).orElse(null)))
+                .toList();
+        return new RequestDetails(summary(row), chain.steps(), read(row.payload()), trail, canAct,
                 submitter && row.status() == ApprovalStatus.RETURNED, submitter && row.status().isOpen());
     }
 

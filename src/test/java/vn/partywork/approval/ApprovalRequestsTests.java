@@ -110,6 +110,7 @@ class ApprovalRequestsTests {
                 .containsExactly("SUBMIT", "APPROVE", "RETURN", "RESUBMIT", "APPROVE", "APPROVE", "APPROVE");
         assertThat(r.trail().get(2).comment()).isEqualTo("Thiếu số điện thoại bàn");
         assertThat(r.trail().get(2).actor()).isEqualTo("hn.tochuc");
+        assertThat(r.trail().get(2).actorName()).isEqualTo("Nguyễn Thị Thu Hà");
 
         assertThat(completed.of(id)).singleElement().satisfies(e -> {
             assertThat(e.chainCode()).isEqualTo("MEMBER_UPDATE");

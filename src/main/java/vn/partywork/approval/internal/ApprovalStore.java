@@ -150,11 +150,12 @@ public class ApprovalStore {
 
     public List<TrailEntry> trail(long requestId) {
         return jdbc.sql("""
-                SELECT action, position, actor, acted_at, comment FROM approval.request_action
+                SELECT action, position, actor_account, actor, acted_at, comment FROM approval.request_action
                  WHERE request_id = :id ORDER BY id""")
                 .param("id", requestId)
                 .query((rs, n) -> new TrailEntry(rs.getString("action"), (Integer) rs.getObject("position"),
-                        rs.getString("actor"), instant(rs, "acted_at"), rs.getString("comment")))
+                        rs.getLong("actor_account"), rs.getString("actor"), null, instant(rs, "acted_at"),
+                        rs.getString("comment")))
                 .list();
     }
 

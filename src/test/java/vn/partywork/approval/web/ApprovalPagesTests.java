@@ -55,7 +55,8 @@ class ApprovalPagesTests {
                 Map.of("action", "APPROVE", "comment", "Chi bộ xác nhận", "version", String.valueOf(version)));
         assertThat(approved.status()).isEqualTo(302);
         Page after = secretary.get(approved.location().replaceFirst("^https?://[^/]+", ""));
-        assertThat(after.body()).contains("Đã đồng ý; yêu cầu được chuyển tiếp.", "Chi bộ xác nhận", "Đảng bộ phường Hoàn Kiếm");
+        assertThat(after.body()).contains("Đã đồng ý; yêu cầu được chuyển tiếp.", "Chi bộ xác nhận", "Đảng bộ phường Hoàn Kiếm",
+                "Đỗ Thị Lan");
         assertThat(secretary.get("/approvals").body()).doesNotContain("Vũ Văn Nam: đổi số điện thoại (trang)");
 
         Page outsider = PageSession.login(port, "hcm.tochuc").get("/approvals/" + id);

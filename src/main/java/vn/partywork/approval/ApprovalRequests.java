@@ -61,6 +61,7 @@ public class ApprovalRequests {
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_TITLE = 300;
     public static final int MAX_CHANGES = 100;
+    public static final int MAX_VALUE = 2000;
     private static final int LIST_LIMIT = 200;
     private static final TypeReference<List<ProposedChange>> CHANGES = new TypeReference<>() {
     };
@@ -418,7 +419,15 @@ public class ApprovalRequests {
             if (c == null || c.field() == null || c.field().isBlank() || !fields.add(c.field())) {
                 throw DomainException.invalid("approval.changes.invalid");
             }
+            if (c.field().length() > 100 || longer(c.label(), 200) || longer(c.oldValue(), MAX_VALUE)
+                    || longer(c.newValue(), MAX_VALUE)) {
+                throw DomainException.invalid("approval.changes.tooLong", MAX_VALUE);
+            }
         }
+    }
+
+    private static boolean longer(@Nullable String text, int max) {
+        return text != null && text.length() > max;
     }
 
     private String write(List<ProposedChange> changes) {

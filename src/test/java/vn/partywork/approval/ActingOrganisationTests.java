@@ -84,5 +84,9 @@ class ActingOrganisationTests {
         assertThatThrownBy(() -> approvals.submit(staff, new SubmitRequest("MEMBER_UPDATE",
                 org("Chi bộ Tổ dân phố Hàng Bạc").id(), "t", "1", "Trống", List.of())))
                 .hasFieldOrPropertyWithValue("code", "approval.changes.empty");
+        assertThatThrownBy(() -> approvals.submit(staff, new SubmitRequest("MEMBER_UPDATE",
+                org("Chi bộ Tổ dân phố Hàng Bạc").id(), "t", "1", "Quá dài",
+                List.of(new ProposedChange("note", null, null, "x".repeat(ApprovalRequests.MAX_VALUE + 1))))))
+                .hasFieldOrPropertyWithValue("code", "approval.changes.tooLong");
     }
 }

@@ -2,6 +2,7 @@ package vn.partywork.demo;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,12 +72,14 @@ class DemoData implements ApplicationRunner {
     private final OrgDirectory directory;
     private final AccountAdministration accounts;
     private final Grants grants;
+    private final DemoApprovals approvals;
     private final TransactionTemplate transaction;
     private final Environment environment;
 
     DemoData(DemoTree tree, OrgDirectory directory, AccountAdministration accounts, Grants grants,
-            TransactionTemplate transaction, Environment environment) {
+            DemoApprovals approvals, TransactionTemplate transaction, Environment environment) {
         this.tree = tree;
+        this.approvals = approvals;
         this.directory = directory;
         this.accounts = accounts;
         this.grants = grants;
@@ -98,17 +101,20 @@ class DemoData implements ApplicationRunner {
 
     private void load() {
         Map<String, OrgSummary> orgs = tree.build();
+        Map<String, Long> accountIds = new HashMap<>();
         for (DemoAccount demo : ACCOUNTS) {
             OrgSummary home = orgs.get(demo.homeOrg());
             AccountView account = accounts.createForSeeding(new NewAccount(demo.identifier(), demo.displayName(), demo.type(),
                     demo.type() == AccountType.SYSTEM_ADMIN ? null : home.id(), null, demo.displayName(), "DEMO"),
                     PASSWORD);
+            accountIds.put(demo.identifier(), account.id());
             if (demo.role() != null) {
                 grants.grantForSeeding(new NewGrant(account.id(), demo.role(), home.id(), demo.databases(),
                         demo.role() == Role.AUDITOR ? Classification.TOP_SECRET : Classification.CONFIDENTIAL,
                         LocalDate.of(2026, 1, 1), null, "DEMO", "Tài khoản trình diễn"));
             }
         }
+        approvals.load(orgs.get("HN.HOANKIEM.1"), accountIds.get("dangvien.demo"));
     }
 
     private void announce() {

@@ -19,7 +19,7 @@ import vn.partywork.identity.internal.TokenService.IssuedToken;
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
-    record TokenRequest(@Nullable String username, @Nullable String password) {
+    record TokenRequest(@Nullable String username, @Nullable String password, @Nullable String otp) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
@@ -37,11 +37,11 @@ class AuthApiController {
         this.passwords = passwords;
     }
 
-    /** 401 {@code auth.badCredentials}; 403 {@code auth.locked}, {@code auth.disabled}, {@code auth.passwordChangeRequired}. */
+    /** 401 {@code auth.badCredentials}, {@code auth.otpRequired}, {@code auth.otpInvalid} (P-ID-4); 403 {@code auth.locked}, {@code auth.disabled}, {@code auth.passwordChangeRequired}. */
     @PostMapping("/token")
     TokenResponse token(@RequestBody TokenRequest request) {
         IssuedToken issued = tokens.issue(request.username() == null ? "" : request.username(),
-                request.password() == null ? "" : request.password());
+                request.password() == null ? "" : request.password(), request.otp());
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.context.WebApplicationContext;
 import vn.partywork.PartyworkTest;
 import vn.partywork.access.Grants;
@@ -120,6 +121,15 @@ class MandatoryEnrolmentTests {
         MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
         assertThat(mvc.perform(get("/account/password").session(session)).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
+        assertThat(Fixtures.requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiGivesNoTokenToAnAccountThatMustEnrolFirst() throws Exception {
+        AccountView user = granted(Classification.SECRET);
+        MvcResult refused = Fixtures.requestToken(mvc, user.identifier(), PASSWORD);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        assertThat(Fixtures.code(refused)).isEqualTo("auth.mfaEnrolmentRequired");
     }
 
     private AccountView granted(Classification ceiling) {

@@ -163,6 +163,20 @@ class MultiFactorTests {
     }
 
     @Test
+    void theApiPasswordChangeOfAnEnrolledAccountNeedsTheCodeToo() throws Exception {
+        String without = "{\"username\":\"" + user.identifier() + "\",\"currentPassword\":\"" + PASSWORD
+                + "\",\"newPassword\":\"Mat-Khau#Moi2026\"";
+        MvcResult refused = mvc.perform(post("/api/v1/auth/password").contentType(MediaType.APPLICATION_JSON)
+                .content(without + "}")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(401);
+        assertThat(code(refused)).isEqualTo("auth.otpRequired");
+        assertThat(failures()).isEqualTo(1);
+        MvcResult changed = mvc.perform(post("/api/v1/auth/password").contentType(MediaType.APPLICATION_JSON)
+                .content(without + ",\"otp\":\"" + totp(0) + "\"}")).andReturn();
+        assertThat(changed.getResponse().getStatus()).isEqualTo(204);
+    }
+
+    @Test
     void anAccountWithoutMfaNeedsNoCode() throws Exception {
         AccountView plain = fixtures.account(AccountType.USER, fixtures.province("Tỉnh một lớp"));
         assertThat(Fixtures.requestToken(mvc, plain.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);

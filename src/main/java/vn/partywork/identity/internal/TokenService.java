@@ -56,7 +56,8 @@ public class TokenService {
 
     /**
      * P-ID-3: an account that still has its default password gets no token ({@code auth.passwordChangeRequired}).
-     * P-ID-4: an account with a second factor must send a current code or a recovery code as {@code otp}.
+     * P-ID-4: an account with a second factor must send a current code or a recovery code as {@code otp};
+     * one that must have a second factor but has not enrolled yet gets none ({@code auth.mfaEnrolmentRequired}).
      */
     public IssuedToken issue(String username, String password, @Nullable String otp) {
         AccountPrincipal principal = login.verify(username, password, "api");
@@ -66,6 +67,10 @@ public class TokenService {
         }
         if (mfa.enrolled(principal.accountId())) {
             mfa.verify(principal, otp, "api");
+        } else if (mfa.enrolmentPending(principal)) {
+            // P-ID-4: enrolment happens on the page; until then the password alone opens nothing.
+            login.refused(principal, "mfaEnrolmentRequired", "api");
+            throw DomainException.forbidden("auth.mfaEnrolmentRequired");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

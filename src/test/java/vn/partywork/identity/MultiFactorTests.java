@@ -95,6 +95,18 @@ class MultiFactorTests {
     }
 
     @Test
+    void aPendingPasswordChangeComesAfterTheCode() throws Exception {
+        jdbc.sql("UPDATE identity.account SET must_change_password = true WHERE id = :id").param("id", user.id())
+                .update();
+        MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
+        assertThat(mvc.perform(get("/account/password").session(session)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/otp");
+        mvc.perform(post("/login/otp").session(session).with(csrf()).param("code", totp(0)));
+        assertThat(mvc.perform(get("/orgs").session(session)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/account/password");
+    }
+
+    @Test
     void aWrongCodeOnThePageIsRefusedCountedAndKeepsTheSessionWaiting() throws Exception {
         MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
         MvcResult wrong = mvc.perform(post("/login/otp").session(session).with(csrf()).param("code", wrong()))

@@ -20,6 +20,7 @@ import vn.partywork.identity.internal.AccountRecord;
 import vn.partywork.identity.internal.AccountStore;
 import vn.partywork.identity.internal.DefaultPasswordIssuer;
 import vn.partywork.identity.internal.ManagementRules;
+import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.identity.internal.TokenService;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
@@ -47,9 +48,12 @@ public class AccountAdministration {
     private final OrgDirectory orgs;
     private final AuditLog audit;
     private final Clock clock;
+    private final MultiFactorService mfa;
 
     AccountAdministration(AccountStore accounts, ManagementRules rules, DefaultPasswordIssuer defaults,
-            PasswordEncoder encoder, TokenService tokens, OrgDirectory orgs, AuditLog audit, Clock clock) {
+            PasswordEncoder encoder, TokenService tokens, OrgDirectory orgs, AuditLog audit, Clock clock,
+            MultiFactorService mfa) {
+        this.mfa = mfa;
         this.accounts = accounts;
         this.rules = rules;
         this.defaults = defaults;
@@ -234,6 +238,24 @@ public class AccountAdministration {
         tokens.revokeAll(accountId);
         audit.record(AuditEvent.of(AuditAction.LOCK, "account", accountId).detail("reason", "administrator").build());
         return reload(accountId);
+    }
+
+    /**
+     * P-ID-4: removes the account's second factor (a lost or replaced phone); its API tokens stop
+     * working and it enrols again at its next login. {@code identity.mfa.notEnrolled} when it has none.
+     */
+    @Transactional
+    public AccountView resetMfa(AccountPrincipal actor, long accountId) {
+        AccountRecord account = managedOther(actor, accountId);
+        mfa.reset(account.id(), account.identifier());
+        tokens.revokeAll(accountId);
+        return reload(accountId);
+    }
+
+    /** Whether the account has a second factor (shown on its page). */
+    @Transactional(readOnly = true)
+    public boolean mfaEnrolled(AccountPrincipal actor, long accountId) {
+        return mfa.enrolled(managed(actor, accountId).id());
     }
 
     /** Lifts an administrator's lock and a lock-out after failed logins alike. */

@@ -1,4 +1,4 @@
-/** Accounts, login, passwords, lock-out, API tokens and the security filter chains (P-ID-1..3, P-ID-5). */
+/** Accounts, login, passwords, TOTP second factor, lock-out, API tokens and the security filter chains (P-ID-1..5). */
 @ApplicationModule(allowedDependencies = {"shared", "org", "audit"})
 @NullMarked
 package vn.partywork.identity;

@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialAdmin identifier of the first system administrator, created at start-up with a
  *     one-time password written to the log when no system administrator exists yet; empty (the
  *     default) creates nothing
+ * @param mfa multi-factor authentication with TOTP (P-ID-4)
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @DefaultValue Lockout lockout,
         @DefaultValue("8h") Duration tokenLifetime, @DefaultValue("14") int defaultPasswordLength,
-        @DefaultValue("") String initialAdmin) {
+        @DefaultValue("") String initialAdmin, @DefaultValue Mfa mfa) {
 
     /**
      * @param minLength minimum number of characters (default 10)
@@ -41,5 +42,20 @@ public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @D
      */
     public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
             @DefaultValue("15m") Duration duration) {
+    }
+
+    /**
+     * @param enforced whether accounts for which MFA is mandatory (administrators, auditors, access
+     *     to classified or sensitive data) must enrol before anything else (default true); the demo
+     *     turns it off so that its accounts work without an authenticator. Accounts that enrolled
+     *     are asked for a code either way.
+     * @param key the AES-256 key that encrypts the TOTP secrets at rest, base64 of 32 bytes; empty
+     *     (the default) reads {@code keyFile} instead
+     * @param keyFile where the key is kept when {@code key} is empty (default ./data/mfa.key); a new
+     *     random key is written there on first start. Never inside the repository.
+     * @param issuer the issuer an authenticator app shows next to the account (default partywork)
+     */
+    public record Mfa(@DefaultValue("true") boolean enforced, @DefaultValue("") String key,
+            @DefaultValue("./data/mfa.key") String keyFile, @DefaultValue("partywork") String issuer) {
     }
 }

@@ -28,11 +28,13 @@ public class LoginService {
     private final Clock clock;
     private final IdentitySettings.Lockout lockout;
     private final TransactionTemplate tx;
+    private final MfaStore mfa;
     // Compared against when the account does not exist, so that timing does not reveal which identifiers exist.
     private final String dummyHash;
 
     LoginService(AccountStore accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
-            IdentitySettings settings, TransactionTemplate tx) {
+            IdentitySettings settings, TransactionTemplate tx, MfaStore mfa) {
+        this.mfa = mfa;
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
@@ -66,7 +68,7 @@ public class LoginService {
             throw DomainException.forbidden("auth.locked");
         }
         if (!encoder.matches(given, account.passwordHash())) {
-            boolean lockedNow = countFailure(account, now, channel);
+            boolean lockedNow = countFailure(account.id(), account.identifier(), "badPassword", now, channel);
             throw lockedNow ? DomainException.forbidden("auth.locked")
                     : new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.badCredentials");
         }
@@ -74,7 +76,9 @@ public class LoginService {
             failed(identifier, account.id(), "disabled", channel);
             throw DomainException.forbidden("auth.disabled");
         }
-        if (account.failedLogins() > 0 || account.lockedUntil() != null) {
+        // P-ID-4: with a second factor the count goes on until the code is right too; otherwise a
+        // known password would reset the count between guesses of the code.
+        if ((account.failedLogins() > 0 || account.lockedUntil() != null) && !mfa.enrolled(account.id())) {
             tx.executeWithoutResult(s -> accounts.clearFailures(account.id()));
         }
         if (encoder.upgradeEncoding(account.passwordHash())) {
@@ -98,12 +102,25 @@ public class LoginService {
         failed(principal.identifier(), principal.accountId(), reason, channel);
     }
 
-    private boolean countFailure(AccountRecord account, Instant now, String channel) {
+    /**
+     * P-ID-4: a wrong or missing second-factor code counts toward the lock-out like a wrong
+     * password. Returns true when this failure locked the account.
+     */
+    public boolean secondFactorFailed(AccountPrincipal principal, String reason, String channel) {
+        return countFailure(principal.accountId(), principal.identifier(), reason, clock.instant(), channel);
+    }
+
+    /** Both factors were right: the failure count starts again. */
+    public void secondFactorPassed(long accountId) {
+        tx.executeWithoutResult(s -> accounts.clearFailures(accountId));
+    }
+
+    private boolean countFailure(long accountId, String identifier, String reason, Instant now, String channel) {
         Boolean locked = tx.execute(s -> {
-            int failures = accounts.countFailure(account.id(), now, now.minus(lockout.window()));
-            audit.record(AuditEvent.of(AuditAction.LOGIN_FAILED, "account", account.id())
-                    .actorIdentifier(account.identifier())
-                    .detail("reason", "badPassword")
+            int failures = accounts.countFailure(accountId, now, now.minus(lockout.window()));
+            audit.record(AuditEvent.of(AuditAction.LOGIN_FAILED, "account", accountId)
+                    .actorIdentifier(identifier)
+                    .detail("reason", reason)
                     .detail("channel", channel)
                     .detail("failures", failures)
                     .build());
@@ -111,9 +128,9 @@ public class LoginService {
                 return false;
             }
             Instant until = now.plus(lockout.duration());
-            accounts.lockOut(account.id(), until);
-            audit.record(AuditEvent.of(AuditAction.LOCK, "account", account.id())
-                    .actorIdentifier(account.identifier())
+            accounts.lockOut(accountId, until);
+            audit.record(AuditEvent.of(AuditAction.LOCK, "account", accountId)
+                    .actorIdentifier(identifier)
                     .detail("reason", "failedLogins")
                     .detail("failures", failures)
                     .detail("lockedUntil", until.toString())

@@ -24,9 +24,11 @@ public class PasswordService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final MultiFactorService mfa;
 
     PasswordService(LoginService login, AccountStore accounts, TokenStore tokens, PasswordPolicy policy,
-            PasswordEncoder encoder, AuditLog audit, Clock clock, TransactionTemplate tx) {
+            PasswordEncoder encoder, AuditLog audit, Clock clock, TransactionTemplate tx, MultiFactorService mfa) {
+        this.mfa = mfa;
         this.login = login;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -38,14 +40,33 @@ public class PasswordService {
     }
 
     /**
-     * Checks the current password like a login (failures count towards the lock-out), then sets the
+     * For a signed-in account (the web page, reachable only after every factor): checks the current
+     * password like a login (failures count towards the lock-out), then sets the
      * new one, which must meet the policy and differ from the current one. Other API tokens of the
      * account stop working. Returns the principal with {@code mustChangePassword} cleared.
      */
     public AccountPrincipal change(@Nullable String identifier, @Nullable String currentPassword,
             @Nullable String newPassword, String channel) {
+        return change(identifier, currentPassword, newPassword, channel, false, null);
+    }
+
+    /**
+     * The same for a caller that is not signed in (the API): an account with a second factor must
+     * also give a current code or a recovery code, checked like a login (P-ID-4), so that the
+     * password alone can neither replace the password nor reset the failure count.
+     */
+    public AccountPrincipal changeWithSecondFactor(@Nullable String identifier, @Nullable String currentPassword,
+            @Nullable String newPassword, @Nullable String otp, String channel) {
+        return change(identifier, currentPassword, newPassword, channel, true, otp);
+    }
+
+    private AccountPrincipal change(@Nullable String identifier, @Nullable String currentPassword,
+            @Nullable String newPassword, String channel, boolean checkSecondFactor, @Nullable String otp) {
         String next = newPassword == null ? "" : newPassword;
         AccountPrincipal principal = login.verify(identifier, currentPassword, channel);
+        if (checkSecondFactor && mfa.enrolled(principal.accountId())) {
+            mfa.verify(principal, otp, channel);
+        }
         if (next.equals(currentPassword)) {
             throw DomainException.invalid("identity.password.sameAsCurrent");
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,9 +40,11 @@ public class TokenService {
     private final Clock clock;
     private final IdentitySettings settings;
     private final TransactionTemplate tx;
+    private final MultiFactorService mfa;
 
     TokenService(TokenStore tokens, AccountStore accounts, LoginService login, AuditLog audit, Clock clock,
-            IdentitySettings settings, TransactionTemplate tx) {
+            IdentitySettings settings, TransactionTemplate tx, MultiFactorService mfa) {
+        this.mfa = mfa;
         this.tx = tx;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -51,12 +54,23 @@ public class TokenService {
         this.settings = settings;
     }
 
-    /** P-ID-3: an account that still has its default password gets no token ({@code auth.passwordChangeRequired}). */
-    public IssuedToken issue(String username, String password) {
+    /**
+     * P-ID-3: an account that still has its default password gets no token ({@code auth.passwordChangeRequired}).
+     * P-ID-4: an account with a second factor must send a current code or a recovery code as {@code otp};
+     * one that must have a second factor but has not enrolled yet gets none ({@code auth.mfaEnrolmentRequired}).
+     */
+    public IssuedToken issue(String username, String password, @Nullable String otp) {
         AccountPrincipal principal = login.verify(username, password, "api");
         if (principal.mustChangePassword()) {
             login.refused(principal, "passwordChangeRequired", "api");
             throw DomainException.forbidden("auth.passwordChangeRequired");
+        }
+        if (mfa.enrolled(principal.accountId())) {
+            mfa.verify(principal, otp, "api");
+        } else if (mfa.enrolmentPending(principal)) {
+            // P-ID-4: enrolment happens on the page; until then the password alone opens nothing.
+            login.refused(principal, "mfaEnrolmentRequired", "api");
+            throw DomainException.forbidden("auth.mfaEnrolmentRequired");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

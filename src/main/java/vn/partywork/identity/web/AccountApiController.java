@@ -79,6 +79,12 @@ class AccountApiController {
         return administration.handOver(actor, id, request.version(), request.personName(), request.documentNumber());
     }
 
+    /** P-ID-4: removes the second factor (audited); 409 {@code identity.mfa.notEnrolled} when there is none. */
+    @PostMapping("/{id}/reset-mfa")
+    AccountView resetMfa(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id) {
+        return administration.resetMfa(actor, id);
+    }
+
     @PostMapping("/{id}/lock")
     AccountView lock(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {

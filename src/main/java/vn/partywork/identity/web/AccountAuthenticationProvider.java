@@ -10,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.internal.LoginService;
+import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.shared.DomainException;
 
 /** The login form's check: the same rules (lock-out, deactivation) as the token endpoint. */
@@ -17,9 +18,11 @@ import vn.partywork.shared.DomainException;
 class AccountAuthenticationProvider implements AuthenticationProvider {
 
     private final LoginService login;
+    private final MultiFactorService mfa;
 
-    AccountAuthenticationProvider(LoginService login) {
+    AccountAuthenticationProvider(LoginService login, MultiFactorService mfa) {
         this.login = login;
+        this.mfa = mfa;
     }
 
     @Override
@@ -35,6 +38,10 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
                 case "auth.disabled" -> new DisabledException(e.code());
                 default -> new BadCredentialsException(e.code());
             };
+        }
+        if (mfa.enrolled(principal.accountId())) {
+            // P-ID-4: the password alone opens only the code page.
+            return new SecondFactorPending(principal);
         }
         login.loggedIn(principal, "web");
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, AccountAuthorities.of(principal));

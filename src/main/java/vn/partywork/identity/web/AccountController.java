@@ -89,6 +89,7 @@ class AccountController {
     String details(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, Model model) {
         model.addAttribute("details", administration.details(actor, id));
         model.addAttribute("self", actor.accountId() == id);
+        model.addAttribute("mfaEnrolled", administration.mfaEnrolled(actor, id));
         return "admin/accounts/detail";
     }
 
@@ -115,6 +116,18 @@ class AccountController {
         } catch (DomainException e) {
             return refused(id, e, redirect);
         }
+    }
+
+    /** P-ID-4: a lost or replaced phone; the account enrols again at its next login. */
+    @PostMapping("/{id}/reset-mfa")
+    String resetMfa(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            administration.resetMfa(actor, id);
+            redirect.addFlashAttribute("message", errors.text("identity.account.done.reset-mfa"));
+        } catch (DomainException e) {
+            return refused(id, e, redirect);
+        }
+        return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/{action:lock|unlock|deactivate|reactivate}")

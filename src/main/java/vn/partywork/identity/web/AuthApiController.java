@@ -19,14 +19,14 @@ import vn.partywork.identity.internal.TokenService.IssuedToken;
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
-    record TokenRequest(@Nullable String username, @Nullable String password) {
+    record TokenRequest(@Nullable String username, @Nullable String password, @Nullable String otp) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
     }
 
     record PasswordChangeRequest(@Nullable String username, @Nullable String currentPassword,
-            @Nullable String newPassword) {
+            @Nullable String newPassword, @Nullable String otp) {
     }
 
     private final TokenService tokens;
@@ -37,11 +37,11 @@ class AuthApiController {
         this.passwords = passwords;
     }
 
-    /** 401 {@code auth.badCredentials}; 403 {@code auth.locked}, {@code auth.disabled}, {@code auth.passwordChangeRequired}. */
+    /** 401 {@code auth.badCredentials}, {@code auth.otpRequired}, {@code auth.otpInvalid} (P-ID-4); 403 {@code auth.locked}, {@code auth.disabled}, {@code auth.passwordChangeRequired}, {@code auth.mfaEnrolmentRequired}. */
     @PostMapping("/token")
     TokenResponse token(@RequestBody TokenRequest request) {
         IssuedToken issued = tokens.issue(request.username() == null ? "" : request.username(),
-                request.password() == null ? "" : request.password());
+                request.password() == null ? "" : request.password(), request.otp());
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 
@@ -51,10 +51,14 @@ class AuthApiController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Checks the current password like a login; the new one must meet the policy ({@code identity.password.weak}). */
+    /**
+     * Checks the current password like a login, and {@code otp} for an account with a second factor
+     * (P-ID-4); the new one must meet the policy ({@code identity.password.weak}).
+     */
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChangeRequest request) {
-        passwords.change(request.username(), request.currentPassword(), request.newPassword(), "api");
+        passwords.changeWithSecondFactor(request.username(), request.currentPassword(), request.newPassword(),
+                request.otp(), "api");
         return ResponseEntity.noContent().build();
     }
 }

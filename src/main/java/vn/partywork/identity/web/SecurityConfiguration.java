@@ -24,6 +24,7 @@ import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.identity.internal.TokenService;
 
 /**
@@ -71,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, AccountAuthenticationProvider provider, Accounts accounts,
-            AuditLog audit) throws Exception {
+            MultiFactorService mfa, AuditLog audit) throws Exception {
         http.authenticationManager(new ProviderManager(provider))
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -79,10 +80,10 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
-                .addFilterBefore(new SessionAccountFilter(accounts), AuthorizationFilter.class)
+                .addFilterBefore(new SessionAccountFilter(accounts, mfa), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(STATIC).permitAll()
-                        .requestMatchers("/login", "/error", "/error/**").permitAll()
+                        .requestMatchers("/login", "/login/otp", "/error", "/error/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().access(BUSINESS_USER));

@@ -36,7 +36,7 @@ class SystemAdministratorBusinessEndpointTests {
 
     /** Account administration, the own account, sign-in, errors and API documentation: not business data. */
     private static final List<String> NOT_BUSINESS = List.of("/admin", "/admin/**", "/api/v1/admin/**",
-            "/account/**", "/api/v1/auth/**", "/api/v1/me", "/login", "/logout", "/error", "/error/**",
+            "/account/**", "/api/v1/auth/**", "/api/v1/me", "/login", "/login/otp", "/logout", "/error", "/error/**",
             "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");

@@ -1,0 +1,137 @@
+package vn.partywork.identity.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.identity.internal.LoginService;
+import vn.partywork.identity.internal.MultiFactorService;
+import vn.partywork.identity.internal.MultiFactorService.NewSecret;
+import vn.partywork.shared.DomainException;
+
+/**
+ * P-ID-4: the second login step ({@code /login/otp}, "Nhập mã xác thực") and enrolment of an
+ * authenticator app ({@code /account/mfa}). Spring Security 7's built-in multi-factor support
+ * ({@code @EnableMultiFactorAuthentication}, {@code FactorGrantedAuthority}) has factors for
+ * passwords, one-time tokens sent as links and WebAuthn, not TOTP, and requires the factors through
+ * the authorization rules for every account; here the second factor is per account (mandatory for
+ * some, optional for others, absent until enrolled) and the API issues tokens in one request. So
+ * this step keeps the existing form login and adds one session state ({@link SecondFactorPending})
+ * that {@link SessionAccountFilter} confines to this page.
+ */
+@Controller
+class MfaController {
+
+    /** The secret being enrolled lives only in the session until the first code confirms it. */
+    static final String NEW_SECRET = MfaController.class.getName() + ".newSecret";
+
+    private final MultiFactorService mfa;
+    private final LoginService login;
+    private final ErrorTexts errors;
+    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+    MfaController(MultiFactorService mfa, LoginService login, ErrorTexts errors) {
+        this.mfa = mfa;
+        this.login = login;
+        this.errors = errors;
+    }
+
+    @GetMapping("/login/otp")
+    String codePage(@RequestParam(required = false) @Nullable String error, Model model) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending)) {
+            return "redirect:/";
+        }
+        if (error != null) {
+            model.addAttribute("error", "login.otp.error.invalid");
+        }
+        return "identity/otp";
+    }
+
+    @PostMapping("/login/otp")
+    String enterCode(@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+            HttpServletResponse response) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (!(auth instanceof SecondFactorPending pending)) {
+            return "redirect:/";
+        }
+        AccountPrincipal account = pending.account();
+        try {
+            mfa.verify(account, code, "web");
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
+                return "redirect:/login/otp?error";
+            }
+            // Locked (now or meanwhile) or deactivated: this half-signed-in session ends.
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            SecurityContextHolder.clearContext();
+            request.getSession(true);
+            return "redirect:/login?error=" + (e.code().equals("auth.disabled") ? "disabled" : "locked");
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
+                AccountAuthorities.of(account)));
+        SecurityContextHolder.setContext(context);
+        // A new session id for the newly privileged session, as after the password.
+        request.changeSessionId();
+        repository.saveContext(context, request, response);
+        login.loggedIn(account, "web");
+        return "redirect:/";
+    }
+
+    @GetMapping("/account/mfa")
+    String enrolment(@AuthenticationPrincipal AccountPrincipal account, HttpSession session, Model model,
+            HttpServletResponse response) {
+        boolean enrolled = mfa.enrolled(account.accountId());
+        model.addAttribute("enrolled", enrolled);
+        model.addAttribute("mandatory", mfa.mandatory(account));
+        if (enrolled) {
+            model.addAttribute("recoveryCodesLeft", mfa.recoveryCodesLeft(account.accountId()));
+        } else {
+            NewSecret secret = session.getAttribute(NEW_SECRET) instanceof NewSecret s ? s : mfa.newSecret(account);
+            session.setAttribute(NEW_SECRET, secret);
+            model.addAttribute("secret", secret);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return "identity/mfa";
+    }
+
+    @PostMapping("/account/mfa")
+    String enrol(@AuthenticationPrincipal AccountPrincipal account, @RequestParam(required = false) @Nullable String code,
+            HttpSession session, Model model, HttpServletResponse response) {
+        if (!(session.getAttribute(NEW_SECRET) instanceof NewSecret secret) || mfa.enrolled(account.accountId())) {
+            return "redirect:/account/mfa";
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("mandatory", mfa.mandatory(account));
+        try {
+            List<String> recoveryCodes = mfa.enrol(account, secret.secret(), code);
+            session.removeAttribute(NEW_SECRET);
+            model.addAttribute("enrolled", true);
+            model.addAttribute("recoveryCodes", recoveryCodes);
+        } catch (DomainException e) {
+            model.addAttribute("enrolled", false);
+            model.addAttribute("secret", secret);
+            model.addAttribute("error", errors.of(e));
+        }
+        return "identity/mfa";
+    }
+}

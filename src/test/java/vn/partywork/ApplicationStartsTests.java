@@ -14,7 +14,9 @@ class ApplicationStartsTests {
 
     @Test
     void searchKeyFoldsVietnameseDiacritics() {
-        String key = jdbc.sql("SELECT public.search_key('Đảng bộ Thành phố Hà Nội')").query(String.class).single();
+        String key = jdbc.sql("SELECT public.search_key('Đảng bộ Thành phố Hà Nội')")
+                .query(String.class)
+                .single();
         assertThat(key).isEqualTo("dang bo thanh pho ha noi");
     }
 }

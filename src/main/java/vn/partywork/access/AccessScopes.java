@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -56,8 +55,10 @@ public class AccessScopes {
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.required");
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-                instanceof AccessScope cached && cached.accountId() == principal.accountId()) {
+        if (request != null
+                && request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+                        instanceof AccessScope cached
+                && cached.accountId() == principal.accountId()) {
             return cached;
         }
         AccessScope scope = forAccount(principal.accountId(), LocalDate.now(clock));
@@ -95,7 +96,11 @@ public class AccessScopes {
         for (GrantRecord grant : active) {
             String path = paths.get(grant.orgId());
             if (path != null) {
-                entries.add(new AccessScope.Entry(grant.id(), path, grant.databases(), grant.ceiling(),
+                entries.add(new AccessScope.Entry(
+                        grant.id(),
+                        path,
+                        grant.databases(),
+                        grant.ceiling(),
                         grant.role().permissions()));
             }
         }
@@ -103,8 +108,12 @@ public class AccessScopes {
             String cell = paths.get(account.homeOrgId());
             if (cell != null) {
                 // H-4: a member reads their own cell's organisation information in the handbook (no grant row: id 0).
-                entries.add(new AccessScope.Entry(0, cell, EnumSet.of(Database.HANDBOOK, Database.ORGANISATION_MEMBER),
-                        Classification.UNCLASSIFIED, EnumSet.of(Permission.READ)));
+                entries.add(new AccessScope.Entry(
+                        0,
+                        cell,
+                        EnumSet.of(Database.HANDBOOK, Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        EnumSet.of(Permission.READ)));
             }
         }
         return new AccessScope(accountId, account.identifier(), entries);

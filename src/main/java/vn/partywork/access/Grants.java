@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +48,13 @@ public class Grants {
     private final AuditLog audit;
     private final Clock clock;
 
-    Grants(GrantStore grants, AccountAdministration administration, Accounts accounts, OrgDirectory orgs,
-            AuditLog audit, Clock clock) {
+    Grants(
+            GrantStore grants,
+            AccountAdministration administration,
+            Accounts accounts,
+            OrgDirectory orgs,
+            AuditLog audit,
+            Clock clock) {
         this.grants = grants;
         this.administration = administration;
         this.accounts = accounts;
@@ -82,8 +86,8 @@ public class Grants {
         if (command.databases() == null || command.databases().isEmpty()) {
             throw DomainException.invalid("access.grant.databasesRequired");
         }
-        OrgSummary org = orgs.current(command.orgId())
-                .orElseThrow(() -> DomainException.invalid("access.grant.orgNotFound"));
+        OrgSummary org =
+                orgs.current(command.orgId()).orElseThrow(() -> DomainException.invalid("access.grant.orgNotFound"));
         if (actor != null && !administration.managesOrganisation(actor, org.id())) {
             throw DomainException.forbidden("access.grant.orgOutsideScope");
         }
@@ -102,17 +106,33 @@ public class Grants {
             throw DomainException.invalid("access.grant.tooLong");
         }
         Set<Database> databases = EnumSet.copyOf(command.databases());
-        long id = grants.insert(account.id(), command.role(), org.id(), databases, command.ceiling(), from,
-                command.validTo(), document, note, actor == null ? null : actor.accountId(), clock.instant());
+        long id = grants.insert(
+                account.id(),
+                command.role(),
+                org.id(),
+                databases,
+                command.ceiling(),
+                from,
+                command.validTo(),
+                document,
+                note,
+                actor == null ? null : actor.accountId(),
+                clock.instant());
         audit.record(AuditEvent.of(AuditAction.GRANT, "grant", id)
                 .actorIdentifier(actor == null ? "seed" : null)
                 .change("accountId", null, account.id())
                 .change("role", null, command.role().name())
                 .change("orgId", null, org.id())
-                .change("databases", null, databases.stream().map(Enum::name).sorted().toList())
+                .change(
+                        "databases",
+                        null,
+                        databases.stream().map(Enum::name).sorted().toList())
                 .change("ceiling", null, command.ceiling().name())
                 .change("validFrom", null, from.toString())
-                .change("validTo", null, command.validTo() == null ? null : command.validTo().toString())
+                .change(
+                        "validTo",
+                        null,
+                        command.validTo() == null ? null : command.validTo().toString())
                 .detail("account", account.identifier())
                 .detail("documentNumber", document)
                 .basis(document)
@@ -174,7 +194,9 @@ public class Grants {
             int page = 0;
             List<AccountView> batch;
             do {
-                batch = administration.search(actor, new AccountQuery(null, null, null, page++, 100)).items();
+                batch = administration
+                        .search(actor, new AccountQuery(null, null, null, page++, 100))
+                        .items();
                 batch.forEach(a -> {
                     managed.add(a.id());
                     identifiers.put(a.id(), a.identifier());
@@ -194,12 +216,31 @@ public class Grants {
 
     private GrantView view(GrantRecord g, Map<Long, String> identifiers, Map<Long, String> orgNames) {
         String identifier = Optional.ofNullable(identifiers.get(g.accountId()))
-                .orElseGet(() -> accounts.byId(g.accountId()).map(AccountView::identifier).orElse(null));
-        String orgName = orgNames.containsKey(g.orgId()) ? orgNames.get(g.orgId())
+                .orElseGet(() -> accounts.byId(g.accountId())
+                        .map(AccountView::identifier)
+                        .orElse(null));
+        String orgName = orgNames.containsKey(g.orgId())
+                ? orgNames.get(g.orgId())
                 : orgs.current(g.orgId()).map(OrgSummary::name).orElse(null);
-        return new GrantView(g.id(), g.accountId(), identifier, g.role(), g.orgId(), orgName, g.databases(),
-                g.ceiling(), g.validFrom(), g.validTo(), g.documentNumber(), g.note(), g.grantedBy(), g.grantedAt(),
-                g.revokedBy(), g.revokedAt(), g.statusOn(LocalDate.now(clock)), g.version());
+        return new GrantView(
+                g.id(),
+                g.accountId(),
+                identifier,
+                g.role(),
+                g.orgId(),
+                orgName,
+                g.databases(),
+                g.ceiling(),
+                g.validFrom(),
+                g.validTo(),
+                g.documentNumber(),
+                g.note(),
+                g.grantedBy(),
+                g.grantedAt(),
+                g.revokedBy(),
+                g.revokedAt(),
+                g.statusOn(LocalDate.now(clock)),
+                g.version());
     }
 
     private static @Nullable String text(@Nullable String value) {

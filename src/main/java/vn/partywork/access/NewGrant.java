@@ -2,7 +2,6 @@ package vn.partywork.access;
 
 import java.time.LocalDate;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
@@ -14,7 +13,13 @@ import vn.partywork.shared.Database;
  * @param validTo last day the grant applies (inclusive); none means until revoked
  * @param documentNumber the decision or document the grant rests on
  */
-public record NewGrant(long accountId, @Nullable Role role, long orgId, Set<Database> databases,
-        @Nullable Classification ceiling, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
-        @Nullable String documentNumber, @Nullable String note) {
-}
+public record NewGrant(
+        long accountId,
+        @Nullable Role role,
+        long orgId,
+        Set<Database> databases,
+        @Nullable Classification ceiling,
+        @Nullable LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        @Nullable String documentNumber,
+        @Nullable String note) {}

@@ -2,7 +2,6 @@ package vn.partywork.access;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import vn.partywork.shared.Permission;
 
 /** Roles a grant gives inside its subtree (P-AZ-1); the databases and ceiling come from the grant. */

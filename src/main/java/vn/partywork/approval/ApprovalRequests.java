@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -63,8 +62,7 @@ public class ApprovalRequests {
     public static final int MAX_CHANGES = 100;
     public static final int MAX_VALUE = 2000;
     private static final int LIST_LIMIT = 200;
-    private static final TypeReference<List<ProposedChange>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<ProposedChange>> CHANGES = new TypeReference<>() {};
 
     private final ApprovalStore store;
     private final OrgDirectory orgs;
@@ -76,8 +74,15 @@ public class ApprovalRequests {
     private final ApprovalSettings settings;
     private final Accounts accounts;
 
-    ApprovalRequests(ApprovalStore store, OrgDirectory orgs, WorkingDayCalendar calendar, AuditLog audit,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, ApprovalSettings settings,
+    ApprovalRequests(
+            ApprovalStore store,
+            OrgDirectory orgs,
+            WorkingDayCalendar calendar,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock,
+            ApprovalSettings settings,
             Accounts accounts) {
         this.accounts = accounts;
         this.store = store;
@@ -108,9 +113,16 @@ public class ApprovalRequests {
                 .filter(o -> scope.canRead(chain.database(), o.path()))
                 .orElseThrow(() -> DomainException.notFound("approval.subject.notFound"));
         Instant now = clock.instant();
-        long id = store.insertRequest(chain.code(), subject.id(), command.subjectType().strip(),
-                command.subjectId().strip(), command.title().strip(), write(command.changes()), scope.accountId(),
-                scope.identifier(), now);
+        long id = store.insertRequest(
+                chain.code(),
+                subject.id(),
+                command.subjectType().strip(),
+                command.subjectId().strip(),
+                command.title().strip(),
+                write(command.changes()),
+                scope.accountId(),
+                scope.identifier(),
+                now);
         openStep(id, chain, chain.steps().get(0), subject);
         store.recordAction(id, null, "SUBMIT", scope.accountId(), scope.identifier(), now, null);
         AuditEvent.Builder event = AuditEvent.of(AuditAction.CREATE, TARGET, id)
@@ -132,7 +144,8 @@ public class ApprovalRequests {
      * ({@code approval.step.alreadyActed}).
      */
     @Transactional
-    public RequestDetails act(AccessScope scope, long id, StepDecision decision, @Nullable String comment, int version) {
+    public RequestDetails act(
+            AccessScope scope, long id, StepDecision decision, @Nullable String comment, int version) {
         RequestRow row = visible(scope, id);
         if (row.status() != ApprovalStatus.IN_PROGRESS || row.version() != version) {
             throw DomainException.conflict("approval.step.alreadyActed");
@@ -152,24 +165,30 @@ public class ApprovalRequests {
         };
         Instant now = clock.instant();
         boolean closes = next == ApprovalStatus.COMPLETED || next == ApprovalStatus.REJECTED;
-        if (!store.move(id, version, next, next == ApprovalStatus.IN_PROGRESS ? position + 1 : null,
-                closes ? now : null)) {
+        if (!store.move(
+                id, version, next, next == ApprovalStatus.IN_PROGRESS ? position + 1 : null, closes ? now : null)) {
             throw DomainException.conflict("approval.step.alreadyActed");
         }
-        store.closeOpenStep(id, switch (decision) {
-            case APPROVE -> "APPROVED";
-            case RETURN -> "RETURNED";
-            case REJECT -> "REJECTED";
-        }, today());
+        store.closeOpenStep(
+                id,
+                switch (decision) {
+                    case APPROVE -> "APPROVED";
+                    case RETURN -> "RETURNED";
+                    case REJECT -> "REJECTED";
+                },
+                today());
         if (next == ApprovalStatus.IN_PROGRESS) {
             openStep(id, chain, chain.steps().get(position), subjectOf(row));
         }
         store.recordAction(id, position, decision.name(), scope.accountId(), scope.identifier(), now, reason);
-        audit.record(AuditEvent.of(switch (decision) {
-            case APPROVE -> AuditAction.APPROVE;
-            case RETURN -> AuditAction.RETURN;
-            case REJECT -> AuditAction.REJECT;
-        }, TARGET, id)
+        audit.record(AuditEvent.of(
+                        switch (decision) {
+                            case APPROVE -> AuditAction.APPROVE;
+                            case RETURN -> AuditAction.RETURN;
+                            case REJECT -> AuditAction.REJECT;
+                        },
+                        TARGET,
+                        id)
                 .actorIdentifier(scope.identifier())
                 .detail("chain", row.chainCode())
                 .detail("step", position)
@@ -180,8 +199,8 @@ public class ApprovalRequests {
                 .build());
         if (next == ApprovalStatus.COMPLETED) {
             // P-WF-1: the owning module applies the change when it hears of the completion.
-            events.publishEvent(new ApprovalCompleted(id, row.chainCode(), row.subjectType(), row.subjectId(),
-                    read(row.payload())));
+            events.publishEvent(new ApprovalCompleted(
+                    id, row.chainCode(), row.subjectType(), row.subjectId(), read(row.payload())));
         }
         return details(scope, id);
     }
@@ -191,8 +210,8 @@ public class ApprovalRequests {
      * at the first step.
      */
     @Transactional
-    public RequestDetails resubmit(AccessScope scope, long id, int version, @Nullable List<ProposedChange> revised,
-            @Nullable String comment) {
+    public RequestDetails resubmit(
+            AccessScope scope, long id, int version, @Nullable List<ProposedChange> revised, @Nullable String comment) {
         RequestRow row = visible(scope, id);
         checkSubmitter(scope, row);
         if (row.status() != ApprovalStatus.RETURNED) {
@@ -252,13 +271,22 @@ public class ApprovalRequests {
         RequestRow row = visible(scope, id);
         Chain chain = chain(row.chainCode());
         boolean submitter = row.submittedByAccount() == scope.accountId();
-        boolean canAct = row.status() == ApprovalStatus.IN_PROGRESS && row.actingPath() != null
+        boolean canAct = row.status() == ApprovalStatus.IN_PROGRESS
+                && row.actingPath() != null
                 && mayAct(scope, row.database(), row.actingPath());
         List<TrailEntry> trail = store.trail(id).stream()
-                .map(t -> t.withActorName(accounts.byId(t.actorAccountId()).map(AccountView::displayName).orElse(null)))
+                .map(t -> t.withActorName(accounts.byId(t.actorAccountId())
+                        .map(AccountView::displayName)
+                        .orElse(null)))
                 .toList();
-        return new RequestDetails(summary(row), chain.steps(), read(row.payload()), trail, canAct,
-                submitter && row.status() == ApprovalStatus.RETURNED, submitter && row.status().isOpen());
+        return new RequestDetails(
+                summary(row),
+                chain.steps(),
+                read(row.payload()),
+                trail,
+                canAct,
+                submitter && row.status() == ApprovalStatus.RETURNED,
+                submitter && row.status().isOpen());
     }
 
     /** "Việc cần xử lý": requests whose current step the caller may act on, the earliest due first. */
@@ -269,12 +297,16 @@ public class ApprovalRequests {
             union.addAll(scope.paths(Permission.WRITE, db));
             paths.put(db, List.copyOf(union));
         }
-        return store.openStepsWithin(paths, null, LIST_LIMIT).stream().map(this::summary).toList();
+        return store.openStepsWithin(paths, null, LIST_LIMIT).stream()
+                .map(this::summary)
+                .toList();
     }
 
     /** "Đã gửi": the caller's own requests, newest first. */
     public List<RequestSummary> submitted(AccessScope scope) {
-        return store.submittedBy(scope.accountId(), LIST_LIMIT).stream().map(this::summary).toList();
+        return store.submittedBy(scope.accountId(), LIST_LIMIT).stream()
+                .map(this::summary)
+                .toList();
     }
 
     /** "Theo dõi": overdue steps whose acting organisation lies inside the caller's readable scope. */
@@ -283,7 +315,9 @@ public class ApprovalRequests {
         for (Database db : Database.values()) {
             paths.put(db, scope.readablePaths(db));
         }
-        return store.openStepsWithin(paths, today(), LIST_LIMIT).stream().map(this::summary).toList();
+        return store.openStepsWithin(paths, today(), LIST_LIMIT).stream()
+                .map(this::summary)
+                .toList();
     }
 
     /** P-WF-1: the one rule for acting on a step (see the class comment). */
@@ -295,22 +329,30 @@ public class ApprovalRequests {
     // --- internals
 
     private RequestRow visible(AccessScope scope, long id) {
-        return store.byId(id).filter(row -> row.submittedByAccount() == scope.accountId()
-                || row.subjectPath() != null && scope.canRead(row.database(), row.subjectPath())
-                || row.actingPath() != null && mayAct(scope, row.database(), row.actingPath()))
+        return store.byId(id)
+                .filter(row -> row.submittedByAccount() == scope.accountId()
+                        || row.subjectPath() != null && scope.canRead(row.database(), row.subjectPath())
+                        || row.actingPath() != null && mayAct(scope, row.database(), row.actingPath()))
                 .orElseThrow(() -> DomainException.notFound("approval.request.notFound"));
     }
 
     private void openStep(long id, Chain chain, ChainStep step, OrgSummary subject) {
         LocalDate today = today();
         OrgSummary acting = actingOrg(step.actingLevel(), subject);
-        store.openStep(id, step.position(), step.actionKind(), acting.id(), today,
+        store.openStep(
+                id,
+                step.position(),
+                step.actionKind(),
+                acting.id(),
+                today,
                 calendar.addWorkingDays(today, step.deadlineDays()));
     }
 
     /** Resolves a level against the subject's current path (root first). */
     OrgSummary actingOrg(ActingLevel level, OrgSummary subject) {
-        List<Long> ids = java.util.Arrays.stream(subject.path().split("\\.")).map(Long::valueOf).toList();
+        List<Long> ids = java.util.Arrays.stream(subject.path().split("\\."))
+                .map(Long::valueOf)
+                .toList();
         List<OrgSummary> line = orgs.current(ids); // root … subject
         int grassroots = -1;
         for (int i = line.size() - 1; i >= 0; i--) {
@@ -360,14 +402,29 @@ public class ApprovalRequests {
     }
 
     private RequestSummary summary(RequestRow row) {
-        return new RequestSummary(row.id(), row.chainCode(), row.chainName(), row.title(), row.subjectType(),
-                row.subjectId(), row.subjectOrgId(), row.subjectOrgName(), row.status(), row.currentPosition(),
-                row.currentAction(), row.actingOrgId(), row.actingOrgName(), due(row.dueOn()), row.submittedBy(),
-                row.submittedAt(), row.version());
+        return new RequestSummary(
+                row.id(),
+                row.chainCode(),
+                row.chainName(),
+                row.title(),
+                row.subjectType(),
+                row.subjectId(),
+                row.subjectOrgId(),
+                row.subjectOrgName(),
+                row.status(),
+                row.currentPosition(),
+                row.currentAction(),
+                row.actingOrgId(),
+                row.actingOrgName(),
+                due(row.dueOn()),
+                row.submittedBy(),
+                row.submittedAt(),
+                row.version());
     }
 
     /** P-WF-1: alerts before and after the deadline, in working days. */
-    @Nullable Due due(@Nullable LocalDate dueOn) {
+    @Nullable
+    Due due(@Nullable LocalDate dueOn) {
         if (dueOn == null) {
             return null;
         }
@@ -419,7 +476,9 @@ public class ApprovalRequests {
             if (c == null || c.field() == null || c.field().isBlank() || !fields.add(c.field())) {
                 throw DomainException.invalid("approval.changes.invalid");
             }
-            if (c.field().length() > 100 || longer(c.label(), 200) || longer(c.oldValue(), MAX_VALUE)
+            if (c.field().length() > 100
+                    || longer(c.label(), 200)
+                    || longer(c.oldValue(), MAX_VALUE)
                     || longer(c.newValue(), MAX_VALUE)) {
                 throw DomainException.invalid("approval.changes.tooLong", MAX_VALUE);
             }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (default 1) and on the due date itself
  */
 @ConfigurationProperties("partywork.approval")
-record ApprovalSettings(@DefaultValue("1") int dueSoonWorkingDays) {
-}
+record ApprovalSettings(@DefaultValue("1") int dueSoonWorkingDays) {}

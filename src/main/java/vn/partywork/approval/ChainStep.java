@@ -1,6 +1,5 @@
 package vn.partywork.approval;
 
 /** One step of a chain definition. */
-public record ChainStep(int position, ActionKind actionKind, ActingLevel actingLevel, String actingBody,
-        int deadlineDays) {
-}
+public record ChainStep(
+        int position, ActionKind actionKind, ActingLevel actingLevel, String actingBody, int deadlineDays) {}

@@ -8,7 +8,12 @@ import java.util.List;
  * a title for people, and the proposed field changes (old → new) that the owning module applies on
  * {@link ApprovalCompleted}.
  */
-public record SubmitRequest(String chainCode, long subjectOrgId, String subjectType, String subjectId, String title,
+public record SubmitRequest(
+        String chainCode,
+        long subjectOrgId,
+        String subjectType,
+        String subjectId,
+        String title,
         List<ProposedChange> changes) {
 
     public SubmitRequest {

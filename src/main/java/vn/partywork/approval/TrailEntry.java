@@ -1,15 +1,20 @@
 package vn.partywork.approval;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a request's trail: who did what (login identifier, and the account's display name
  * when it still exists), when, on which step, with which comment.
  */
-public record TrailEntry(String action, @Nullable Integer position, long actorAccountId, String actor,
-        @Nullable String actorName, Instant at, @Nullable String comment) {
+public record TrailEntry(
+        String action,
+        @Nullable Integer position,
+        long actorAccountId,
+        String actor,
+        @Nullable String actorName,
+        Instant at,
+        @Nullable String comment) {
 
     TrailEntry withActorName(@Nullable String name) {
         return new TrailEntry(action, position, actorAccountId, actor, name, at, comment);

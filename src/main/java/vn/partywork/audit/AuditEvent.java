@@ -2,7 +2,6 @@ package vn.partywork.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Classification;
 
@@ -13,23 +12,36 @@ import vn.partywork.shared.Classification;
  * {@code actingOrgId} and {@code grantId} name the organisation and grant the actor acted under,
  * when the caller knows them. Who, when, from where and in which request are filled in by the log.
  */
-public record AuditEvent(AuditAction action, String targetType, @Nullable String targetId,
-        Classification classification, @Nullable String basis, Map<String, FieldChange> changes,
-        Map<String, Object> details, @Nullable String actorIdentifier, @Nullable Long actingOrgId,
+public record AuditEvent(
+        AuditAction action,
+        String targetType,
+        @Nullable String targetId,
+        Classification classification,
+        @Nullable String basis,
+        Map<String, FieldChange> changes,
+        Map<String, Object> details,
+        @Nullable String actorIdentifier,
+        @Nullable Long actingOrgId,
         @Nullable Long grantId) {
 
     /** Old and new value of one field. */
-    public record FieldChange(@Nullable Object oldValue, @Nullable Object newValue) {
-    }
+    public record FieldChange(
+            @Nullable Object oldValue, @Nullable Object newValue) {}
 
     public AuditEvent {
         changes = Map.copyOf(changes);
         details = Map.copyOf(details);
     }
 
-    public AuditEvent(AuditAction action, String targetType, @Nullable String targetId,
-            Classification classification, @Nullable String basis, Map<String, FieldChange> changes,
-            Map<String, Object> details, @Nullable String actorIdentifier) {
+    public AuditEvent(
+            AuditAction action,
+            String targetType,
+            @Nullable String targetId,
+            Classification classification,
+            @Nullable String basis,
+            Map<String, FieldChange> changes,
+            Map<String, Object> details,
+            @Nullable String actorIdentifier) {
         this(action, targetType, targetId, classification, basis, changes, details, actorIdentifier, null, null);
     }
 
@@ -94,8 +106,17 @@ public record AuditEvent(AuditAction action, String targetType, @Nullable String
         }
 
         public AuditEvent build() {
-            return new AuditEvent(action, targetType, targetId, classification, basis, changes, details, actorIdentifier,
-                    actingOrgId, grantId);
+            return new AuditEvent(
+                    action,
+                    targetType,
+                    targetId,
+                    classification,
+                    basis,
+                    changes,
+                    details,
+                    actorIdentifier,
+                    actingOrgId,
+                    grantId);
         }
     }
 }

@@ -3,12 +3,16 @@ package vn.partywork.audit;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /** Filter of the audit viewer; every part optional; days are inclusive, in Vietnam's time zone. */
-public record AuditQuery(@Nullable String actor, @Nullable String targetType, @Nullable String targetId,
-        @Nullable AuditAction action, @Nullable LocalDate from, @Nullable LocalDate to) {
+public record AuditQuery(
+        @Nullable String actor,
+        @Nullable String targetType,
+        @Nullable String targetId,
+        @Nullable AuditAction action,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to) {
 
     public AuditQuery {
         actor = blankToNull(actor);

@@ -2,7 +2,6 @@ package vn.partywork.audit;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.audit.AuditEvent.FieldChange;
 
@@ -11,9 +10,20 @@ import vn.partywork.audit.AuditEvent.FieldChange;
  * {@code chained} is false while the event waits to be chained (moments after its commit); its
  * {@code seq} is then provisional.
  */
-public record AuditRecord(long seq, boolean chained, OffsetDateTime occurredAt, @Nullable Long actorId,
-        @Nullable String actorIdentifier, @Nullable Long actingOrgId, @Nullable Long grantId,
-        @Nullable String clientAddress, @Nullable String requestId, String action, String targetType,
-        @Nullable String targetId, String classification, @Nullable String basis, Map<String, FieldChange> changes,
-        Map<String, Object> details) {
-}
+public record AuditRecord(
+        long seq,
+        boolean chained,
+        OffsetDateTime occurredAt,
+        @Nullable Long actorId,
+        @Nullable String actorIdentifier,
+        @Nullable Long actingOrgId,
+        @Nullable Long grantId,
+        @Nullable String clientAddress,
+        @Nullable String requestId,
+        String action,
+        String targetType,
+        @Nullable String targetId,
+        String classification,
+        @Nullable String basis,
+        Map<String, FieldChange> changes,
+        Map<String, Object> details) {}

@@ -2,7 +2,6 @@ package vn.partywork.audit;
 
 import java.io.Writer;
 import java.util.List;
-
 import vn.partywork.shared.AccessScope;
 
 /**

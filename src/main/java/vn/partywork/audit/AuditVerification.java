@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * altered, out of place or not covered as a signed checkpoint says, and {@code reason} says which.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AuditVerification(boolean ok, long checked, @Nullable Long firstBrokenSeq, @Nullable String reason) {
+public record AuditVerification(
+        boolean ok,
+        long checked,
+        @Nullable Long firstBrokenSeq,
+        @Nullable String reason) {
 
     public static AuditVerification intact(long checked) {
         return new AuditVerification(true, checked, null, null);

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import vn.partywork.audit.internal.AuditKey;
 import vn.partywork.audit.internal.ChainVerifier;
 import vn.partywork.audit.internal.SignedCheckpoint;
@@ -27,8 +26,7 @@ import vn.partywork.audit.internal.SignedCheckpoint;
  */
 public final class AuditVerifyCommand {
 
-    private AuditVerifyCommand() {
-    }
+    private AuditVerifyCommand() {}
 
     public static int run(String[] args) {
         return run(args, System.out, System.err);
@@ -97,8 +95,9 @@ public final class AuditVerifyCommand {
             AuditVerification result = ChainVerifier.verify(connection, schema, checkpoints);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.println(json(result));
-            err.printf("checked %d events in %.1f s against %d checkpoint(s)%n", result.checked(), seconds,
-                    checkpoints.size());
+            err.printf(
+                    "checked %d events in %.1f s against %d checkpoint(s)%n",
+                    result.checked(), seconds, checkpoints.size());
             return result.ok() ? 0 : 1;
         } catch (SQLException e) {
             err.println("cannot read the audit log: " + e.getMessage());

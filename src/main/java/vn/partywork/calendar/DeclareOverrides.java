@@ -2,7 +2,6 @@ package vn.partywork.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Decision;
 
@@ -14,8 +13,8 @@ import vn.partywork.shared.Decision;
 public record DeclareOverrides(Decision decision, List<Day> days) {
 
     /** One declared day; an empty name takes the kind's default name. */
-    public record Day(LocalDate date, OverrideKind kind, @Nullable String name) {
-    }
+    public record Day(
+            LocalDate date, OverrideKind kind, @Nullable String name) {}
 
     public DeclareOverrides {
         days = List.copyOf(days);

@@ -1,7 +1,6 @@
 package vn.partywork.calendar;
 
 import java.time.LocalDate;
-
 import vn.partywork.calendar.internal.LunarAlgorithm;
 import vn.partywork.shared.DomainException;
 

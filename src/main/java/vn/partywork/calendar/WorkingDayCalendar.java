@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,6 +52,7 @@ public class WorkingDayCalendar {
 
     /** Another node's override change shows here after at most this long. */
     private static final long CACHE_NANOS = TimeUnit.MINUTES.toNanos(5);
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
     private static final String TARGET = "calendar_override";
 
@@ -65,8 +65,7 @@ public class WorkingDayCalendar {
     private final Map<Integer, Year> years = new ConcurrentHashMap<>();
 
     /** A computed year: its special days (statutory and overrides), and when it was computed. */
-    private record Year(Map<LocalDate, CalendarDay> days, long computedAt) {
-    }
+    private record Year(Map<LocalDate, CalendarDay> days, long computedAt) {}
 
     WorkingDayCalendar(OverrideDays overrides, OrgDirectory directory, AuditLog audit, Clock clock) {
         this.overrides = overrides;
@@ -144,7 +143,9 @@ public class WorkingDayCalendar {
 
     /** P-WF-2: only the central organisation staff enter the government's decisions on days off. */
     public boolean canDeclare(AccessScope scope) {
-        return directory.root().map(OrgSummary::path)
+        return directory
+                .root()
+                .map(OrgSummary::path)
                 .filter(root -> scope.canWrite(Database.ORGANISATION_MEMBER, root))
                 .isPresent();
     }
@@ -177,8 +178,9 @@ public class WorkingDayCalendar {
             checkRange(day.date());
             DeclareOverrides.Day other = byDate.putIfAbsent(day.date(), day);
             if (other != null) {
-                throw DomainException.invalid(other.kind() == day.kind() ? "calendar.override.duplicate"
-                        : "calendar.override.contradictory", DAY.format(day.date()));
+                throw DomainException.invalid(
+                        other.kind() == day.kind() ? "calendar.override.duplicate" : "calendar.override.contradictory",
+                        DAY.format(day.date()));
             }
         }
         // The set is checked as a whole first, so a contradiction is named as such whatever its order.
@@ -202,7 +204,9 @@ public class WorkingDayCalendar {
         }
         long decisionId = overrides.saveDecision(decision, scope.identifier());
         Set<Integer> changedYears = new TreeSet<>();
-        for (DeclareOverrides.Day day : command.days().stream().sorted((a, b) -> a.date().compareTo(b.date())).toList()) {
+        for (DeclareOverrides.Day day : command.days().stream()
+                .sorted((a, b) -> a.date().compareTo(b.date()))
+                .toList()) {
             overrides.save(decisionId, day.date(), day.kind(), name(day));
             changedYears.add(day.date().getYear());
             audit.record(AuditEvent.of(AuditAction.CREATE, TARGET, day.date())
@@ -223,7 +227,8 @@ public class WorkingDayCalendar {
         checkCanDeclare(scope);
         checkRange(day);
         overrides.lock();
-        CalendarOverride existing = overrides.on(day)
+        CalendarOverride existing = overrides
+                .on(day)
                 .orElseThrow(() -> DomainException.notFound("calendar.override.notFound", DAY.format(day)));
         overrides.delete(day);
         audit.record(AuditEvent.of(AuditAction.DELETE, TARGET, day)
@@ -253,8 +258,8 @@ public class WorkingDayCalendar {
 
     /** Years as text: a message format would print 1900 as "1.900". */
     static DomainException outOfRange() {
-        return DomainException.invalid("calendar.outOfRange", String.valueOf(FIRST_DAY.getYear()),
-                String.valueOf(LAST_DAY.getYear()));
+        return DomainException.invalid(
+                "calendar.outOfRange", String.valueOf(FIRST_DAY.getYear()), String.valueOf(LAST_DAY.getYear()));
     }
 
     // --- internals
@@ -266,7 +271,8 @@ public class WorkingDayCalendar {
         }
         // compute() runs atomically per year, so a removal after an override commits cannot be
         // overtaken by a computation that read the overrides before the commit.
-        return years.compute(year, (y, old) -> old != null && old != seen && fresh(old) ? old : compute(y)).days();
+        return years.compute(year, (y, old) -> old != null && old != seen && fresh(old) ? old : compute(y))
+                .days();
     }
 
     private static boolean fresh(Year year) {

@@ -1,5 +1,4 @@
 package vn.partywork.catalogue;
 
 /** One value of a catalogue version, e.g. {@code 01 Kinh} in the ethnic groups. */
-public record CatalogueEntry(String code, String name, int sortOrder) {
-}
+public record CatalogueEntry(String code, String name, int sortOrder) {}

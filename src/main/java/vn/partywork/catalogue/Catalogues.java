@@ -3,7 +3,6 @@ package vn.partywork.catalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.partywork.catalogue.internal.CatalogueVersions;
@@ -39,7 +38,6 @@ public class Catalogues {
 
     /** The version in force on the day (to read a record made back then). */
     public CatalogueVersion asOf(String catalogueCode, LocalDate day) {
-        return versions.onDate(catalogueCode, day)
-                .orElseThrow(() -> DomainException.notFound("catalogue.notFound"));
+        return versions.onDate(catalogueCode, day).orElseThrow(() -> DomainException.notFound("catalogue.notFound"));
     }
 }

@@ -3,7 +3,6 @@ package vn.partywork.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import vn.partywork.access.AccessScopes;
 import vn.partywork.approval.ApprovalRequests;
@@ -33,11 +32,20 @@ class DemoApprovals {
     }
 
     void load(OrgSummary hangBac, long memberAccountId) {
-        approvals.submit(scopes.forAccount(memberAccountId, LocalDate.now(clock)),
-                new SubmitRequest("MEMBER_UPDATE", hangBac.id(), SUBJECT_TYPE, "dangvien.demo",
+        approvals.submit(
+                scopes.forAccount(memberAccountId, LocalDate.now(clock)),
+                new SubmitRequest(
+                        "MEMBER_UPDATE",
+                        hangBac.id(),
+                        SUBJECT_TYPE,
+                        "dangvien.demo",
                         "Vũ Văn Nam: cập nhật số điện thoại và nơi ở hiện nay",
-                        List.of(new ProposedChange("phone", "Số điện thoại", "0912 345 678", "0987 654 321"),
-                                new ProposedChange("address", "Nơi ở hiện nay", "Số 12 phố Hàng Bạc, phường Hoàn Kiếm",
+                        List.of(
+                                new ProposedChange("phone", "Số điện thoại", "0912 345 678", "0987 654 321"),
+                                new ProposedChange(
+                                        "address",
+                                        "Nơi ở hiện nay",
+                                        "Số 12 phố Hàng Bạc, phường Hoàn Kiếm",
                                         "Số 8 phố Hàng Đào, phường Hoàn Kiếm"))));
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,28 +43,81 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** One demo account: who it is, where it is homed, and the grant it holds (if any). */
-    record DemoAccount(String identifier, String displayName, AccountType type, String homeOrg, @Nullable Role role,
-            Set<Database> databases, String description) {
-    }
+    record DemoAccount(
+            String identifier,
+            String displayName,
+            AccountType type,
+            String homeOrg,
+            @Nullable Role role,
+            Set<Database> databases,
+            String description) {}
 
     static final Set<Database> ORG_DATA = EnumSet.of(Database.ORGANISATION_MEMBER, Database.HANDBOOK);
 
     static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("admin", "Quản trị hệ thống", AccountType.SYSTEM_ADMIN, "TW", null, Set.of(),
+            new DemoAccount(
+                    "admin",
+                    "Quản trị hệ thống",
+                    AccountType.SYSTEM_ADMIN,
+                    "TW",
+                    null,
+                    Set.of(),
                     "quản trị tài khoản toàn hệ thống; không xem dữ liệu nghiệp vụ"),
-            new DemoAccount("tw.tochuc", "Trần Minh Đức", AccountType.USER, "TW", Role.ORG_STAFF, ORG_DATA,
+            new DemoAccount(
+                    "tw.tochuc",
+                    "Trần Minh Đức",
+                    AccountType.USER,
+                    "TW",
+                    Role.ORG_STAFF,
+                    ORG_DATA,
                     "cán bộ Ban Tổ chức Trung ương: toàn bộ cây tổ chức"),
-            new DemoAccount("hn.tochuc", "Nguyễn Thị Thu Hà", AccountType.USER, "HN", Role.ORG_STAFF, ORG_DATA,
+            new DemoAccount(
+                    "hn.tochuc",
+                    "Nguyễn Thị Thu Hà",
+                    AccountType.USER,
+                    "HN",
+                    Role.ORG_STAFF,
+                    ORG_DATA,
                     "cán bộ Ban Tổ chức Thành ủy Hà Nội: chỉ Đảng bộ Thành phố Hà Nội"),
-            new DemoAccount("hcm.tochuc", "Lê Văn Phúc", AccountType.USER, "HCM", Role.ORG_STAFF, ORG_DATA,
+            new DemoAccount(
+                    "hcm.tochuc",
+                    "Lê Văn Phúc",
+                    AccountType.USER,
+                    "HCM",
+                    Role.ORG_STAFF,
+                    ORG_DATA,
                     "cán bộ Ban Tổ chức Thành ủy TP. Hồ Chí Minh: chỉ Đảng bộ TP. Hồ Chí Minh"),
-            new DemoAccount("hn.quantri", "Phạm Quốc Huy", AccountType.ORG_ADMIN, "HN", null, Set.of(),
+            new DemoAccount(
+                    "hn.quantri",
+                    "Phạm Quốc Huy",
+                    AccountType.ORG_ADMIN,
+                    "HN",
+                    null,
+                    Set.of(),
                     "quản trị tài khoản của Đảng bộ Thành phố Hà Nội"),
-            new DemoAccount("bithu.demo", "Đỗ Thị Lan", AccountType.USER, "HN.HOANKIEM.1", Role.CELL_SECRETARY, ORG_DATA,
+            new DemoAccount(
+                    "bithu.demo",
+                    "Đỗ Thị Lan",
+                    AccountType.USER,
+                    "HN.HOANKIEM.1",
+                    Role.CELL_SECRETARY,
+                    ORG_DATA,
                     "Bí thư Chi bộ Tổ dân phố Hàng Bạc (Hà Nội)"),
-            new DemoAccount("dangvien.demo", "Vũ Văn Nam", AccountType.MEMBER, "HN.HOANKIEM.1", null, Set.of(),
+            new DemoAccount(
+                    "dangvien.demo",
+                    "Vũ Văn Nam",
+                    AccountType.MEMBER,
+                    "HN.HOANKIEM.1",
+                    null,
+                    Set.of(),
                     "đảng viên Chi bộ Tổ dân phố Hàng Bạc: xem chi bộ của mình"),
-            new DemoAccount("kiemtoan", "Hoàng Thị Mai", AccountType.USER, "TW", Role.AUDITOR, EnumSet.allOf(Database.class),
+            new DemoAccount(
+                    "kiemtoan",
+                    "Hoàng Thị Mai",
+                    AccountType.USER,
+                    "TW",
+                    Role.AUDITOR,
+                    EnumSet.allOf(Database.class),
                     "kiểm toán viên: chỉ xem nhật ký hệ thống"));
 
     private final DemoTree tree;
@@ -76,8 +128,14 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Environment environment;
 
-    DemoData(DemoTree tree, OrgDirectory directory, AccountAdministration accounts, Grants grants,
-            DemoApprovals approvals, TransactionTemplate transaction, Environment environment) {
+    DemoData(
+            DemoTree tree,
+            OrgDirectory directory,
+            AccountAdministration accounts,
+            Grants grants,
+            DemoApprovals approvals,
+            TransactionTemplate transaction,
+            Environment environment) {
         this.tree = tree;
         this.approvals = approvals;
         this.directory = directory;
@@ -93,7 +151,9 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data: the database already has an organisation tree; nothing loaded.");
         } else {
             transaction.executeWithoutResult(status -> load());
-            log.info("Demo data loaded: {} organisations' tree and {} accounts.", "Trung ương, Hà Nội, TP. Hồ Chí Minh, Nghệ An",
+            log.info(
+                    "Demo data loaded: {} organisations' tree and {} accounts.",
+                    "Trung ương, Hà Nội, TP. Hồ Chí Minh, Nghệ An",
                     ACCOUNTS.size());
         }
         announce();
@@ -104,14 +164,28 @@ class DemoData implements ApplicationRunner {
         Map<String, Long> accountIds = new HashMap<>();
         for (DemoAccount demo : ACCOUNTS) {
             OrgSummary home = orgs.get(demo.homeOrg());
-            AccountView account = accounts.createForSeeding(new NewAccount(demo.identifier(), demo.displayName(), demo.type(),
-                    demo.type() == AccountType.SYSTEM_ADMIN ? null : home.id(), null, demo.displayName(), "DEMO"),
+            AccountView account = accounts.createForSeeding(
+                    new NewAccount(
+                            demo.identifier(),
+                            demo.displayName(),
+                            demo.type(),
+                            demo.type() == AccountType.SYSTEM_ADMIN ? null : home.id(),
+                            null,
+                            demo.displayName(),
+                            "DEMO"),
                     PASSWORD);
             accountIds.put(demo.identifier(), account.id());
             if (demo.role() != null) {
-                grants.grantForSeeding(new NewGrant(account.id(), demo.role(), home.id(), demo.databases(),
+                grants.grantForSeeding(new NewGrant(
+                        account.id(),
+                        demo.role(),
+                        home.id(),
+                        demo.databases(),
                         demo.role() == Role.AUDITOR ? Classification.TOP_SECRET : Classification.CONFIDENTIAL,
-                        LocalDate.of(2026, 1, 1), null, "DEMO", "Tài khoản trình diễn"));
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        "DEMO",
+                        "Tài khoản trình diễn"));
             }
         }
         approvals.load(orgs.get("HN.HOANKIEM.1"), accountIds.get("dangvien.demo"));
@@ -120,8 +194,12 @@ class DemoData implements ApplicationRunner {
     private void announce() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         StringBuilder text = new StringBuilder()
-                .append("\n\n  Hệ thống thông tin công tác Đảng: http://localhost:").append(port).append('\n')
-                .append("  Demo accounts (password ").append(PASSWORD).append("):\n");
+                .append("\n\n  Hệ thống thông tin công tác Đảng: http://localhost:")
+                .append(port)
+                .append('\n')
+                .append("  Demo accounts (password ")
+                .append(PASSWORD)
+                .append("):\n");
         for (DemoAccount demo : ACCOUNTS) {
             text.append(String.format("    %-14s %s%n", demo.identifier(), demo.description()));
         }

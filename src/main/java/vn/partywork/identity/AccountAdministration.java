@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,6 +36,7 @@ public class AccountAdministration {
 
     /** P-ID-1: lower-case letters, digits, dot, underscore, hyphen; 3–64 characters. */
     public static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9._-]{3,64}");
+
     private static final int MAX_NAME = 200;
     private static final int MAX_DOCUMENT = 100;
 
@@ -50,8 +50,15 @@ public class AccountAdministration {
     private final Clock clock;
     private final MultiFactorService mfa;
 
-    AccountAdministration(AccountStore accounts, ManagementRules rules, DefaultPasswordIssuer defaults,
-            PasswordEncoder encoder, TokenService tokens, OrgDirectory orgs, AuditLog audit, Clock clock,
+    AccountAdministration(
+            AccountStore accounts,
+            ManagementRules rules,
+            DefaultPasswordIssuer defaults,
+            PasswordEncoder encoder,
+            TokenService tokens,
+            OrgDirectory orgs,
+            AuditLog audit,
+            Clock clock,
             MultiFactorService mfa) {
         this.mfa = mfa;
         this.accounts = accounts;
@@ -77,7 +84,9 @@ public class AccountAdministration {
         }
         if (cmd.managerId() != null) {
             AccountRecord manager = accounts.byId(cmd.managerId()).orElse(null);
-            if (manager == null || manager.type() != AccountType.USER_MANAGER || !manager.isActive()
+            if (manager == null
+                    || manager.type() != AccountType.USER_MANAGER
+                    || !manager.isActive()
                     || !rules.manages(actor, manager)) {
                 throw DomainException.invalid("identity.account.managerInvalid");
             }
@@ -94,8 +103,10 @@ public class AccountAdministration {
     @Transactional
     public AccountView createForSeeding(NewAccount command, String password) {
         NewAccount cmd = validated(command);
-        if (cmd.managerId() != null && accounts.byId(cmd.managerId())
-                .filter(m -> m.type() == AccountType.USER_MANAGER).isEmpty()) {
+        if (cmd.managerId() != null
+                && accounts.byId(cmd.managerId())
+                        .filter(m -> m.type() == AccountType.USER_MANAGER)
+                        .isEmpty()) {
             throw DomainException.invalid("identity.account.managerInvalid");
         }
         return insert(cmd, encoder.encode(password), false, null, "seed");
@@ -156,7 +167,11 @@ public class AccountAdministration {
 
     private List<OrgChoice> withParents(List<OrgSummary> found) {
         Map<Long, OrgSummary> parents = new HashMap<>();
-        orgs.current(found.stream().map(OrgSummary::parentId).filter(Objects::nonNull).distinct().toList())
+        orgs.current(found.stream()
+                        .map(OrgSummary::parentId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
                 .forEach(p -> parents.put(p.id(), p));
         return found.stream()
                 .map(o -> new OrgChoice(o, o.parentId() == null ? null : parents.get(o.parentId())))
@@ -166,10 +181,14 @@ public class AccountAdministration {
     @Transactional(readOnly = true)
     public AccountDetails details(AccountPrincipal actor, long accountId) {
         AccountRecord account = managed(actor, accountId);
-        String orgName = account.homeOrgId() == null ? null
+        String orgName = account.homeOrgId() == null
+                ? null
                 : orgs.current(account.homeOrgId()).map(OrgSummary::name).orElse(null);
-        String manager = account.managerId() == null ? null
-                : accounts.byId(account.managerId()).map(AccountRecord::identifier).orElse(null);
+        String manager = account.managerId() == null
+                ? null
+                : accounts.byId(account.managerId())
+                        .map(AccountRecord::identifier)
+                        .orElse(null);
         return new AccountDetails(account.view(clock.instant()), orgName, manager, accounts.issuances(accountId));
     }
 
@@ -181,8 +200,8 @@ public class AccountAdministration {
         String password = defaults.generate(account.identifier());
         Instant now = clock.instant();
         accounts.setPasswordChecked(accountId, expected, encoder.encode(password), now);
-        accounts.addIssuance(accountId, IssuanceKind.RESET, actor.accountId(), actor.identifier(),
-                account.displayName(), null, now);
+        accounts.addIssuance(
+                accountId, IssuanceKind.RESET, actor.accountId(), actor.identifier(), account.displayName(), null, now);
         tokens.revokeAll(accountId);
         audit.record(AuditEvent.of(AuditAction.PASSWORD_RESET, "account", accountId)
                 .detail("identifier", account.identifier())
@@ -196,8 +215,12 @@ public class AccountAdministration {
      * holder gets a default password to change at first login.
      */
     @Transactional
-    public IssuedPassword handOver(AccountPrincipal actor, long accountId, @Nullable Integer version,
-            @Nullable String personName, @Nullable String documentNumber) {
+    public IssuedPassword handOver(
+            AccountPrincipal actor,
+            long accountId,
+            @Nullable Integer version,
+            @Nullable String personName,
+            @Nullable String documentNumber) {
         AccountRecord account = managed(actor, accountId);
         int expected = versionOf(account, version);
         String person = text(personName);
@@ -215,8 +238,8 @@ public class AccountAdministration {
         Instant now = clock.instant();
         accounts.setDisplayName(accountId, expected, person);
         accounts.setPasswordChecked(accountId, expected + 1, encoder.encode(password), now);
-        accounts.addIssuance(accountId, IssuanceKind.HANDOVER, actor.accountId(), actor.identifier(), person,
-                document, now);
+        accounts.addIssuance(
+                accountId, IssuanceKind.HANDOVER, actor.accountId(), actor.identifier(), person, document, now);
         tokens.revokeAll(accountId);
         audit.record(AuditEvent.of(AuditAction.UPDATE, "account", accountId)
                 .change("displayName", account.displayName(), person)
@@ -236,7 +259,9 @@ public class AccountAdministration {
         AccountRecord account = managedOther(actor, accountId);
         accounts.setAdminLock(accountId, versionOf(account, version), true);
         tokens.revokeAll(accountId);
-        audit.record(AuditEvent.of(AuditAction.LOCK, "account", accountId).detail("reason", "administrator").build());
+        audit.record(AuditEvent.of(AuditAction.LOCK, "account", accountId)
+                .detail("reason", "administrator")
+                .build());
         return reload(accountId);
     }
 
@@ -281,8 +306,8 @@ public class AccountAdministration {
 
     private AccountView setStatus(AccountRecord account, @Nullable Integer version, AccountStatus status) {
         if (account.status() == status) {
-            throw DomainException.conflict(status == AccountStatus.ACTIVE ? "identity.account.alreadyActive"
-                    : "identity.account.deactivated");
+            throw DomainException.conflict(
+                    status == AccountStatus.ACTIVE ? "identity.account.alreadyActive" : "identity.account.deactivated");
         }
         accounts.setStatus(account.id(), versionOf(account, version), status);
         if (status == AccountStatus.DEACTIVATED) {
@@ -294,16 +319,30 @@ public class AccountAdministration {
         return reload(account.id());
     }
 
-    private AccountView insert(NewAccount cmd, String hash, boolean mustChange, @Nullable Long actorId,
-            String actorIdentifier) {
+    private AccountView insert(
+            NewAccount cmd, String hash, boolean mustChange, @Nullable Long actorId, String actorIdentifier) {
         if (accounts.identifierTaken(cmd.identifier())) {
             throw DomainException.conflict("identity.account.identifierTaken", cmd.identifier());
         }
         Instant now = clock.instant();
-        long id = accounts.insert(cmd.identifier(), cmd.displayName(), cmd.type(), cmd.homeOrgId(), cmd.managerId(),
-                hash, mustChange, now, actorId);
-        accounts.addIssuance(id, IssuanceKind.ISSUE, actorId, actorIdentifier,
-                cmd.issuedTo() == null ? cmd.displayName() : cmd.issuedTo(), cmd.documentNumber(), now);
+        long id = accounts.insert(
+                cmd.identifier(),
+                cmd.displayName(),
+                cmd.type(),
+                cmd.homeOrgId(),
+                cmd.managerId(),
+                hash,
+                mustChange,
+                now,
+                actorId);
+        accounts.addIssuance(
+                id,
+                IssuanceKind.ISSUE,
+                actorId,
+                actorIdentifier,
+                cmd.issuedTo() == null ? cmd.displayName() : cmd.issuedTo(),
+                cmd.documentNumber(),
+                now);
         audit.record(AuditEvent.of(AuditAction.CREATE, "account", id)
                 .actorIdentifier(actorId == null ? actorIdentifier : null)
                 .change("identifier", null, cmd.identifier())
@@ -328,7 +367,8 @@ public class AccountAdministration {
         }
         String issuedTo = text(cmd.issuedTo());
         String document = text(cmd.documentNumber());
-        if (name.length() > MAX_NAME || (issuedTo != null && issuedTo.length() > MAX_NAME)
+        if (name.length() > MAX_NAME
+                || (issuedTo != null && issuedTo.length() > MAX_NAME)
                 || (document != null && document.length() > MAX_DOCUMENT)) {
             throw DomainException.invalid("identity.account.tooLong");
         }

@@ -1,10 +1,11 @@
 package vn.partywork.identity;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /** An account with what its page shows: home organisation, manager and issuance history. */
-public record AccountDetails(AccountView account, @Nullable String homeOrgName, @Nullable String managerIdentifier,
-        List<IssuanceRecord> issuances) {
-}
+public record AccountDetails(
+        AccountView account,
+        @Nullable String homeOrgName,
+        @Nullable String managerIdentifier,
+        List<IssuanceRecord> issuances) {}

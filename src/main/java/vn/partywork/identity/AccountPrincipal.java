@@ -1,7 +1,6 @@
 package vn.partywork.identity;
 
 import java.io.Serializable;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Actor;
 
@@ -9,8 +8,14 @@ import vn.partywork.shared.Actor;
  * The authenticated account as every request sees it (session or bearer token). The principal of
  * every {@code Authentication} in this application is one of these.
  */
-public record AccountPrincipal(long accountId, String identifier, String displayName, AccountType type,
-        @Nullable Long homeOrgId, boolean mustChangePassword) implements Actor, Serializable {
+public record AccountPrincipal(
+        long accountId,
+        String identifier,
+        String displayName,
+        AccountType type,
+        @Nullable Long homeOrgId,
+        boolean mustChangePassword)
+        implements Actor, Serializable {
 
     public boolean isSystemAdmin() {
         return type == AccountType.SYSTEM_ADMIN;

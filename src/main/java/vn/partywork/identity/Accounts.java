@@ -3,7 +3,6 @@ package vn.partywork.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import vn.partywork.identity.internal.AccountStore;
 import vn.partywork.identity.internal.LoginService;

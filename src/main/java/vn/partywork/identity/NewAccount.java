@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param issuedTo the person who receives the account (recorded in the issuance history)
  * @param documentNumber the document of the issuance (số văn bản), if any
  */
-public record NewAccount(String identifier, String displayName, AccountType type, @Nullable Long homeOrgId,
-        @Nullable Long managerId, @Nullable String issuedTo, @Nullable String documentNumber) {
-}
+public record NewAccount(
+        String identifier,
+        String displayName,
+        AccountType type,
+        @Nullable Long homeOrgId,
+        @Nullable Long managerId,
+        @Nullable String issuedTo,
+        @Nullable String documentNumber) {}

@@ -8,12 +8,26 @@ import org.jspecify.annotations.Nullable;
  * (old name, old code, old parent) and {@code newParent} where it stands afterwards. For
  * {@link ChangeRole#DESCENDANT_MOVED}, {@code movedWith} is the ancestor whose move carried it.
  */
-public record ChangeParticipant(long orgId, ChangeRole role, String code, String name,
-        @Nullable String previousCode, @Nullable String previousName, @Nullable OrgRef previousParent,
-        @Nullable OrgRef newParent, @Nullable OrgRef movedWith) {
+public record ChangeParticipant(
+        long orgId,
+        ChangeRole role,
+        String code,
+        String name,
+        @Nullable String previousCode,
+        @Nullable String previousName,
+        @Nullable OrgRef previousParent,
+        @Nullable OrgRef newParent,
+        @Nullable OrgRef movedWith) {
 
-    public ChangeParticipant(long orgId, ChangeRole role, String code, String name, @Nullable String previousCode,
-            @Nullable String previousName, @Nullable OrgRef previousParent, @Nullable OrgRef newParent) {
+    public ChangeParticipant(
+            long orgId,
+            ChangeRole role,
+            String code,
+            String name,
+            @Nullable String previousCode,
+            @Nullable String previousName,
+            @Nullable OrgRef previousParent,
+            @Nullable OrgRef newParent) {
         this(orgId, role, code, name, previousCode, previousName, previousParent, newParent, null);
     }
 

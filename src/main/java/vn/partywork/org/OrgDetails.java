@@ -2,7 +2,6 @@ package vn.partywork.org;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param establishedOn the day the organisation first existed
  * @param dissolvedOn the day it ceased to exist (dissolved, split, merged or absorbed), if it did
  */
-public record OrgDetails(OrgSummary org, LocalDate asOf, LocalDate validFrom, @Nullable LocalDate validTo,
-        LocalDate establishedOn, @Nullable LocalDate dissolvedOn, List<OrgSummary> ancestors, int childCount,
+public record OrgDetails(
+        OrgSummary org,
+        LocalDate asOf,
+        LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        LocalDate establishedOn,
+        @Nullable LocalDate dissolvedOn,
+        List<OrgSummary> ancestors,
+        int childCount,
         boolean writable) {
 
     public OrgDetails {

@@ -3,7 +3,6 @@ package vn.partywork.org;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Decision;
 
@@ -13,8 +12,15 @@ import vn.partywork.shared.Decision;
  * @param role how the organisation whose history is shown took part
  * @param recordedBy the identifier of the account that recorded the change
  */
-public record OrgHistoryEntry(long changeId, StructuralChangeKind kind, LocalDate effectiveOn, Decision decision,
-        @Nullable String note, Instant recordedAt, @Nullable String recordedBy, ChangeRole role,
+public record OrgHistoryEntry(
+        long changeId,
+        StructuralChangeKind kind,
+        LocalDate effectiveOn,
+        Decision decision,
+        @Nullable String note,
+        Instant recordedAt,
+        @Nullable String recordedBy,
+        ChangeRole role,
         List<ChangeParticipant> participants) {
 
     public OrgHistoryEntry {
@@ -47,10 +53,12 @@ public record OrgHistoryEntry(long changeId, StructuralChangeKind kind, LocalDat
 
     /** When the organisation moved only because an ancestor moved: that ancestor, as it was named then. */
     public @Nullable OrgRef movedWith() {
-        return role == ChangeRole.DESCENDANT_MOVED ? withRole(ChangeRole.DESCENDANT_MOVED).stream()
-                .map(ChangeParticipant::movedWith)
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null) : null;
+        return role == ChangeRole.DESCENDANT_MOVED
+                ? withRole(ChangeRole.DESCENDANT_MOVED).stream()
+                        .map(ChangeParticipant::movedWith)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null)
+                : null;
     }
 }

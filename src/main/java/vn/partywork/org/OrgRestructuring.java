@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -65,8 +64,12 @@ public class OrgRestructuring {
     private final List<DissolutionCheck> dissolutionChecks;
     private final Clock clock;
 
-    OrgRestructuring(Organisations organisations, StructuralChanges changes, AuditLog audit,
-            List<DissolutionCheck> dissolutionChecks, Clock clock) {
+    OrgRestructuring(
+            Organisations organisations,
+            StructuralChanges changes,
+            AuditLog audit,
+            List<DissolutionCheck> dissolutionChecks,
+            Clock clock) {
         this.organisations = organisations;
         this.changes = changes;
         this.audit = audit;
@@ -87,13 +90,14 @@ public class OrgRestructuring {
         checkCodeFree(parent.orgId(), code, List.of());
         checkDestinationOn(parent, command.effectiveOn());
         return translatingDuplicates(code, () -> {
-            long change = record(scope, StructuralChangeKind.ESTABLISH, command.decision(), command.effectiveOn(),
-                    note);
+            long change =
+                    record(scope, StructuralChangeKind.ESTABLISH, command.decision(), command.effectiveOn(), note);
             OrgSummary created = open(change, code, name, command.kind(), parent, command.effectiveOn());
-            changes.participant(change, new ChangeParticipant(created.id(), ChangeRole.SUBJECT, code, name, null, null,
-                    null, ref(parent)));
-            audit.record(created(scope, created, change, command.decision(), command.effectiveOn(),
-                    StructuralChangeKind.ESTABLISH));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(created.id(), ChangeRole.SUBJECT, code, name, null, null, null, ref(parent)));
+            audit.record(created(
+                    scope, created, change, command.decision(), command.effectiveOn(), StructuralChangeKind.ESTABLISH));
             return created;
         });
     }
@@ -118,10 +122,12 @@ public class OrgRestructuring {
         return translatingDuplicates(code, () -> {
             long change = record(scope, StructuralChangeKind.RENAME, command.decision(), command.effectiveOn(), note);
             organisations.close(org.orgId(), command.effectiveOn(), change);
-            organisations.open(org.orgId(), code, name, org.kind(), org.parentId(), org.path(), command.effectiveOn(),
-                    change);
-            changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, code, name, org.code(),
-                    org.name(), null, null));
+            organisations.open(
+                    org.orgId(), code, name, org.kind(), org.parentId(), org.path(), command.effectiveOn(), change);
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            org.orgId(), ChangeRole.SUBJECT, code, name, org.code(), org.name(), null, null));
             audit.record(AuditEvent.of(AuditAction.UPDATE, "organisation", org.orgId())
                     .change("name", org.name(), name)
                     .change("code", org.code(), code)
@@ -159,11 +165,20 @@ public class OrgRestructuring {
         Version oldParent = organisations.current(org.parentId()).orElseThrow();
         return translatingDuplicates(org.code(), () -> {
             long change = record(scope, StructuralChangeKind.TRANSFER, command.decision(), command.effectiveOn(), note);
-            int moved = organisations.moveSubtree(org.orgId(), org.path(), parent.orgId(), parent.path(),
-                    command.effectiveOn(), change);
+            int moved = organisations.moveSubtree(
+                    org.orgId(), org.path(), parent.orgId(), parent.path(), command.effectiveOn(), change);
             String newPath = parent.path() + "." + org.orgId();
-            changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, org.code(), org.name(),
-                    null, null, ref(oldParent), ref(parent)));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            org.orgId(),
+                            ChangeRole.SUBJECT,
+                            org.code(),
+                            org.name(),
+                            null,
+                            null,
+                            ref(oldParent),
+                            ref(parent)));
             changes.descendantsMoved(change, org.orgId(), newPath, ref(org));
             audit.record(AuditEvent.of(AuditAction.UPDATE, "organisation", org.orgId())
                     .change("parentId", org.parentId(), parent.orgId())
@@ -210,24 +225,37 @@ public class OrgRestructuring {
             checkCodeFree(parent.orgId(), s.code(), List.of(org.orgId()));
         }
         for (Version child : children) {
-            checkKindUnder(child.kind(), successors.get(assignment.get(child.orgId())).kind());
+            checkKindUnder(
+                    child.kind(), successors.get(assignment.get(child.orgId())).kind());
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(parent, command.effectiveOn());
-        String successorCodes = String.join(", ", successors.stream().map(NewOrg::code).toList());
+        String successorCodes =
+                String.join(", ", successors.stream().map(NewOrg::code).toList());
         return translatingDuplicates(successorCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.SPLIT, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
-            changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SOURCE, org.code(), org.name(),
-                    null, null, null, null));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            org.orgId(), ChangeRole.SOURCE, org.code(), org.name(), null, null, null, null));
             audit.record(closed(scope, org, change, command.decision(), day, StructuralChangeKind.SPLIT));
             List<OrgSummary> created = new ArrayList<>();
             for (NewOrg s : successors) {
                 OrgSummary successor = open(change, s.code(), s.name(), s.kind(), parent, day);
                 created.add(successor);
-                changes.participant(change, new ChangeParticipant(successor.id(), ChangeRole.SUCCESSOR, s.code(),
-                        s.name(), null, null, null, ref(parent)));
+                changes.participant(
+                        change,
+                        new ChangeParticipant(
+                                successor.id(),
+                                ChangeRole.SUCCESSOR,
+                                s.code(),
+                                s.name(),
+                                null,
+                                null,
+                                null,
+                                ref(parent)));
                 audit.record(created(scope, successor, change, command.decision(), day, StructuralChangeKind.SPLIT));
             }
             for (Version child : children) {
@@ -290,13 +318,24 @@ public class OrgRestructuring {
             long change = record(scope, StructuralChangeKind.MERGE, command.decision(), day, note);
             for (Version source : sources) {
                 organisations.close(source.orgId(), day, change);
-                changes.participant(change, new ChangeParticipant(source.orgId(), ChangeRole.SOURCE, source.code(),
-                        source.name(), null, null, null, null));
+                changes.participant(
+                        change,
+                        new ChangeParticipant(
+                                source.orgId(),
+                                ChangeRole.SOURCE,
+                                source.code(),
+                                source.name(),
+                                null,
+                                null,
+                                null,
+                                null));
                 audit.record(closed(scope, source, change, command.decision(), day, StructuralChangeKind.MERGE));
             }
             OrgSummary merged = open(change, code, name, command.kind(), parent, day);
-            changes.participant(change, new ChangeParticipant(merged.id(), ChangeRole.SUCCESSOR, code, name, null, null,
-                    null, ref(parent)));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            merged.id(), ChangeRole.SUCCESSOR, code, name, null, null, null, ref(parent)));
             audit.record(created(scope, merged, change, command.decision(), day, StructuralChangeKind.MERGE));
             for (Version child : children) {
                 Version from = locked.get(child.parentId());
@@ -330,18 +369,30 @@ public class OrgRestructuring {
         }
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(target, command.effectiveOn());
-        String childCodes = String.join(", ", children.stream().map(Version::code).toList());
+        String childCodes =
+                String.join(", ", children.stream().map(Version::code).toList());
         return translatingDuplicates(childCodes, () -> {
             LocalDate day = command.effectiveOn();
             long change = record(scope, StructuralChangeKind.ABSORB, command.decision(), day, note);
             organisations.close(org.orgId(), day, change);
-            changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SOURCE, org.code(), org.name(),
-                    null, null, null, null));
-            changes.participant(change, new ChangeParticipant(target.orgId(), ChangeRole.TARGET, target.code(),
-                    target.name(), null, null, null, null));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            org.orgId(), ChangeRole.SOURCE, org.code(), org.name(), null, null, null, null));
+            changes.participant(
+                    change,
+                    new ChangeParticipant(
+                            target.orgId(), ChangeRole.TARGET, target.code(), target.name(), null, null, null, null));
             audit.record(closed(scope, org, change, command.decision(), day, StructuralChangeKind.ABSORB));
             for (Version child : children) {
-                moveChild(scope, change, command.decision(), day, child, org, target.summary(),
+                moveChild(
+                        scope,
+                        change,
+                        command.decision(),
+                        day,
+                        child,
+                        org,
+                        target.summary(),
                         StructuralChangeKind.ABSORB);
             }
             return target.summary();
@@ -371,16 +422,17 @@ public class OrgRestructuring {
         checkChangeableOn(List.of(org), command.effectiveOn());
         long change = record(scope, StructuralChangeKind.DISSOLVE, command.decision(), command.effectiveOn(), note);
         organisations.close(org.orgId(), command.effectiveOn(), change);
-        changes.participant(change, new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, org.code(), org.name(),
-                null, null, null, null));
-        audit.record(closed(scope, org, change, command.decision(), command.effectiveOn(),
-                StructuralChangeKind.DISSOLVE));
+        changes.participant(
+                change,
+                new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, org.code(), org.name(), null, null, null, null));
+        audit.record(
+                closed(scope, org, change, command.decision(), command.effectiveOn(), StructuralChangeKind.DISSOLVE));
         return org.summary();
     }
 
     /** Establishes the root; only {@link OrgSeeding} calls it, inside its own transaction. */
-    OrgSummary establishRoot(AccessScope system, String rawCode, String rawName, Decision decision,
-            LocalDate effectiveOn) {
+    OrgSummary establishRoot(
+            AccessScope system, String rawCode, String rawName, Decision decision, LocalDate effectiveOn) {
         String code = code(rawCode);
         String name = name(rawName);
         checkDates(decision, effectiveOn);
@@ -400,8 +452,8 @@ public class OrgRestructuring {
 
     // --- applying
 
-    private record NewOrg(String code, String name, @Nullable OrgKind kind) {
-    }
+    private record NewOrg(
+            String code, String name, @Nullable OrgKind kind) {}
 
     private OrgSummary open(long change, String code, String name, OrgKind kind, Version parent, LocalDate day) {
         long id = organisations.newOrganisation();
@@ -410,11 +462,27 @@ public class OrgRestructuring {
         return new OrgSummary(id, code, name, kind, parent.orgId(), path);
     }
 
-    private void moveChild(AccessScope scope, long change, Decision decision, LocalDate day, Version child,
-            Version from, OrgSummary to, StructuralChangeKind kind) {
+    private void moveChild(
+            AccessScope scope,
+            long change,
+            Decision decision,
+            LocalDate day,
+            Version child,
+            Version from,
+            OrgSummary to,
+            StructuralChangeKind kind) {
         organisations.moveSubtree(child.orgId(), child.path(), to.id(), to.path(), day, change);
-        changes.participant(change, new ChangeParticipant(child.orgId(), ChangeRole.CHILD_MOVED, child.code(),
-                child.name(), null, null, ref(from), new OrgRef(to.id(), to.code(), to.name())));
+        changes.participant(
+                change,
+                new ChangeParticipant(
+                        child.orgId(),
+                        ChangeRole.CHILD_MOVED,
+                        child.code(),
+                        child.name(),
+                        null,
+                        null,
+                        ref(from),
+                        new OrgRef(to.id(), to.code(), to.name())));
         changes.descendantsMoved(change, child.orgId(), to.path() + "." + child.orgId(), ref(child));
         audit.record(AuditEvent.of(AuditAction.UPDATE, "organisation", child.orgId())
                 .change("parentId", from.orgId(), to.id())
@@ -427,12 +495,17 @@ public class OrgRestructuring {
                 .build());
     }
 
-    private long record(AccessScope scope, StructuralChangeKind kind, Decision decision, LocalDate day,
-            @Nullable String note) {
+    private long record(
+            AccessScope scope, StructuralChangeKind kind, Decision decision, LocalDate day, @Nullable String note) {
         return changes.record(kind, day, decision, note, scope.accountId(), scope.identifier());
     }
 
-    private static AuditEvent created(AccessScope scope, OrgSummary org, long change, Decision decision, LocalDate day,
+    private static AuditEvent created(
+            AccessScope scope,
+            OrgSummary org,
+            long change,
+            Decision decision,
+            LocalDate day,
             StructuralChangeKind kind) {
         return AuditEvent.of(AuditAction.CREATE, "organisation", org.id())
                 .change("code", null, org.code())
@@ -447,8 +520,8 @@ public class OrgRestructuring {
                 .build();
     }
 
-    private static AuditEvent closed(AccessScope scope, Version org, long change, Decision decision, LocalDate day,
-            StructuralChangeKind kind) {
+    private static AuditEvent closed(
+            AccessScope scope, Version org, long change, Decision decision, LocalDate day, StructuralChangeKind kind) {
         return AuditEvent.of(AuditAction.UPDATE, "organisation", org.orgId())
                 .change("validTo", null, day.toString())
                 .basis(basis(decision))
@@ -568,12 +641,14 @@ public class OrgRestructuring {
     }
 
     private static List<Version> childrenOf(Version parent, List<Version> subtree) {
-        return subtree.stream().filter(v -> v.parentId() != null && v.parentId() == parent.orgId()).toList();
+        return subtree.stream()
+                .filter(v -> v.parentId() != null && v.parentId() == parent.orgId())
+                .toList();
     }
 
     /** P-ORG-2 (chia tách): each current child goes to exactly one successor; returns child id → successor index. */
-    private static Map<Long, Integer> assignChildren(List<Version> children,
-            List<SplitOrganisation.Successor> successors) {
+    private static Map<Long, Integer> assignChildren(
+            List<Version> children, List<SplitOrganisation.Successor> successors) {
         Set<Long> childIds = new HashSet<>();
         children.forEach(c -> childIds.add(c.orgId()));
         Map<Long, Integer> assignment = new HashMap<>();

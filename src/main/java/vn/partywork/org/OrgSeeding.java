@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -42,9 +41,15 @@ public class OrgSeeding {
     /** Read and write on the whole subtree of {@code rootPath} (normally the root's path), for seeding. */
     public AccessScope seedingScope(String rootPath) {
         notInWebRequest();
-        return new AccessScope(SYSTEM_ACCOUNT, SYSTEM_IDENTIFIER, List.of(new AccessScope.Entry(0, rootPath,
-                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED,
-                EnumSet.of(Permission.READ, Permission.WRITE))));
+        return new AccessScope(
+                SYSTEM_ACCOUNT,
+                SYSTEM_IDENTIFIER,
+                List.of(new AccessScope.Entry(
+                        0,
+                        rootPath,
+                        Set.of(Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        EnumSet.of(Permission.READ, Permission.WRITE))));
     }
 
     private AccessScope systemScope() {

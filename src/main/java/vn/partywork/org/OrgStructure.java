@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +31,7 @@ public class OrgStructure {
     public static final int MAX_PAGE_SIZE = 200;
     /** Search counts its matches up to here and then says "more than" (a common phrase matches thousands). */
     public static final int SEARCH_COUNT_CAP = 1000;
+
     private static final int HISTORY_LIMIT = 500;
 
     private final Organisations organisations;
@@ -51,7 +51,9 @@ public class OrgStructure {
     /** The caller's readable subtree roots as they stood on the day (the top of the tree browser). */
     public List<OrgTreeNode> roots(AccessScope scope, @Nullable LocalDate asOf) {
         LocalDate day = day(asOf);
-        List<Long> ids = readableRoots(scope).stream().map(p -> Long.valueOf(ScopePaths.lastLabel(p))).toList();
+        List<Long> ids = readableRoots(scope).stream()
+                .map(p -> Long.valueOf(ScopePaths.lastLabel(p)))
+                .toList();
         return organisations.onDate(ids, day).stream()
                 .map(v -> new OrgTreeNode(v.summary(), organisations.childCountOnDate(v.orgId(), day)))
                 .toList();
@@ -68,17 +70,30 @@ public class OrgStructure {
     public OrgDetails organisation(AccessScope scope, long orgId, @Nullable LocalDate asOf) {
         LocalDate day = day(asOf);
         Version version = readableOn(scope, orgId, day);
-        List<Long> ancestorIds = ScopePaths.ids(version.path()).stream().filter(id -> id != orgId).toList();
-        List<OrgSummary> ancestors = organisations.onDate(ancestorIds, day).stream().map(Version::summary).toList();
+        List<Long> ancestorIds = ScopePaths.ids(version.path()).stream()
+                .filter(id -> id != orgId)
+                .toList();
+        List<OrgSummary> ancestors = organisations.onDate(ancestorIds, day).stream()
+                .map(Version::summary)
+                .toList();
         LifeSpan span = organisations.lifeSpan(orgId);
         boolean writable = version.current() && scope.canWrite(Database.ORGANISATION_MEMBER, version.path());
-        return new OrgDetails(version.summary(), day, version.validFrom(), version.validTo(), span.establishedOn(),
-                span.endedOn(), ancestors, organisations.childCountOnDate(orgId, day), writable);
+        return new OrgDetails(
+                version.summary(),
+                day,
+                version.validFrom(),
+                version.validTo(),
+                span.establishedOn(),
+                span.endedOn(),
+                ancestors,
+                organisations.childCountOnDate(orgId, day),
+                writable);
     }
 
     /** The structural changes the organisation took part in, newest first (also after it ceased to exist). */
     public List<OrgHistoryEntry> history(AccessScope scope, long orgId) {
-        Version latest = organisations.latest(orgId)
+        Version latest = organisations
+                .latest(orgId)
                 .filter(v -> ScopePaths.passesThrough(v.path(), readableRoots(scope)))
                 .orElseThrow(OrgStructure::notFound);
         return changes.historyOf(latest.orgId(), HISTORY_LIMIT);
@@ -97,8 +112,8 @@ public class OrgStructure {
         if (roots.isEmpty()) {
             return new OrgPage(List.of(), pageNumber, pageSize, 0);
         }
-        Organisations.SearchResult found = organisations.search(key, roots, pageSize, (long) pageNumber * pageSize,
-                SEARCH_COUNT_CAP);
+        Organisations.SearchResult found =
+                organisations.search(key, roots, pageSize, (long) pageNumber * pageSize, SEARCH_COUNT_CAP);
         return new OrgPage(found.items(), pageNumber, pageSize, found.total(), found.capped());
     }
 
@@ -113,12 +128,16 @@ public class OrgStructure {
         int pageSize = pageSize(size);
         int pageNumber = Math.max(page, 0);
         List<String> roots = readableRoots(scope);
-        return new OrgPage(organisations.descendants(version.path(), roots, pageSize, (long) pageNumber * pageSize),
-                pageNumber, pageSize, organisations.countDescendants(version.path(), roots));
+        return new OrgPage(
+                organisations.descendants(version.path(), roots, pageSize, (long) pageNumber * pageSize),
+                pageNumber,
+                pageSize,
+                organisations.countDescendants(version.path(), roots));
     }
 
     private Version readableOn(AccessScope scope, long orgId, LocalDate day) {
-        return organisations.onDate(orgId, day)
+        return organisations
+                .onDate(orgId, day)
                 .filter(v -> ScopePaths.passesThrough(v.path(), readableRoots(scope)))
                 .orElseThrow(OrgStructure::notFound);
     }

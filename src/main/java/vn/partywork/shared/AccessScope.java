@@ -15,8 +15,8 @@ import java.util.Set;
 public record AccessScope(long accountId, String identifier, List<Entry> entries) {
 
     /** One active grant as it applies now. */
-    public record Entry(long grantId, String path, Set<Database> databases, Classification ceiling,
-            Set<Permission> permissions) {
+    public record Entry(
+            long grantId, String path, Set<Database> databases, Classification ceiling, Set<Permission> permissions) {
 
         public Entry {
             databases = Set.copyOf(databases);

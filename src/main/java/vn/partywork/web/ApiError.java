@@ -1,8 +1,7 @@
 package vn.partywork.web;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 
 /** The body of every API error: a stable machine code and a Vietnamese message (ARCHITECTURE rule 7). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

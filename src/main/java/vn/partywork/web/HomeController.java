@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,11 +41,13 @@ class HomeController {
     }
 
     /** One line of "Phạm vi dữ liệu": an organisation subtree and what the account may do there. */
-    record ScopeLine(OrgSummary org, List<String> permissions, List<String> databases, Classification ceiling) {
-    }
+    record ScopeLine(OrgSummary org, List<String> permissions, List<String> databases, Classification ceiling) {}
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal AccountPrincipal principal, AccessScope scope, Model model,
+    String home(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            AccessScope scope,
+            Model model,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
         if (principal.isSystemAdmin()) {
             return "redirect:/admin/accounts";
@@ -72,7 +73,8 @@ class HomeController {
     private List<ScopeLine> scopeLines(AccessScope scope) {
         List<ScopeLine> lines = new ArrayList<>();
         for (AccessScope.Entry entry : scope.entries()) {
-            if (!entry.permissions().contains(Permission.READ) && !entry.permissions().contains(Permission.AUDIT)) {
+            if (!entry.permissions().contains(Permission.READ)
+                    && !entry.permissions().contains(Permission.AUDIT)) {
                 continue;
             }
             OrgSummary org = organisationAt(scope, entry.path());
@@ -82,12 +84,13 @@ class HomeController {
             Set<String> permissions = new LinkedHashSet<>();
             for (Permission p : Permission.values()) {
                 if (entry.permissions().contains(p)) {
-                    permissions.add(switch (p) {
-                        case READ -> "Xem";
-                        case WRITE -> "Cập nhật";
-                        case APPROVE -> "Phê duyệt";
-                        case AUDIT -> "Xem nhật ký hệ thống";
-                    });
+                    permissions.add(
+                            switch (p) {
+                                case READ -> "Xem";
+                                case WRITE -> "Cập nhật";
+                                case APPROVE -> "Phê duyệt";
+                                case AUDIT -> "Xem nhật ký hệ thống";
+                            });
                 }
             }
             List<String> databases = new ArrayList<>();

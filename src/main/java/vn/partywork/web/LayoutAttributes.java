@@ -1,8 +1,7 @@
 package vn.partywork.web;
 
-import java.util.Arrays;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,7 +36,8 @@ class LayoutAttributes {
             return false;
         }
         AccessScope scope = scopes.current();
-        return Arrays.stream(Database.values()).anyMatch(d -> !scope.readablePaths(d).isEmpty());
+        return Arrays.stream(Database.values())
+                .anyMatch(d -> !scope.readablePaths(d).isEmpty());
     }
 
     /** Whether the account may read the audit log (an auditor): shows the audit link. */

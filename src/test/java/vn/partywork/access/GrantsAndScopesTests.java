@@ -6,11 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static vn.partywork.identity.Fixtures.PASSWORD;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,14 +38,19 @@ class GrantsAndScopesTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
+
     @Autowired
     Grants grants;
+
     @Autowired
     AccessScopes scopes;
+
     @Autowired
     vn.partywork.identity.MutableClock clock;
 
@@ -64,8 +68,16 @@ class GrantsAndScopesTests {
     }
 
     private NewGrant grant(long accountId, Role role, long orgId, LocalDate from, LocalDate to) {
-        return new NewGrant(accountId, role, orgId, Set.of(Database.ORGANISATION_MEMBER), Classification.CONFIDENTIAL,
-                from, to, "15/QĐ-TU", null);
+        return new NewGrant(
+                accountId,
+                role,
+                orgId,
+                Set.of(Database.ORGANISATION_MEMBER),
+                Classification.CONFIDENTIAL,
+                from,
+                to,
+                "15/QĐ-TU",
+                null);
     }
 
     @Test
@@ -73,7 +85,8 @@ class GrantsAndScopesTests {
         long province = fixtures.province("Tỉnh phân quyền");
         long district = fixtures.org(province, OrgKind.UPPER_GRASSROOTS, "Huyện phân quyền");
         AccountView user = fixtures.account(AccountType.USER, province);
-        GrantView granted = grants.grant(admin.principal(), grant(user.id(), Role.ORG_STAFF, province, today, today.plusDays(10)));
+        GrantView granted =
+                grants.grant(admin.principal(), grant(user.id(), Role.ORG_STAFF, province, today, today.plusDays(10)));
         assertThat(granted.status()).isEqualTo(GrantStatus.ACTIVE);
 
         AccessScope scope = scopes.forAccount(user.id(), today);
@@ -84,19 +97,28 @@ class GrantsAndScopesTests {
         assertThat(scope.ceiling(Database.ORGANISATION_MEMBER)).isEqualTo(Classification.CONFIDENTIAL);
         assertThat(scope.readablePaths(Database.ORGANISATION_MEMBER)).containsExactly(provincePath);
 
-        assertThat(scopes.forAccount(user.id(), today.plusDays(10)).isEmpty()).as("last day still valid").isFalse();
-        assertThat(scopes.forAccount(user.id(), today.plusDays(11)).isEmpty()).as("expired").isTrue();
-        assertThat(scopes.forAccount(user.id(), today.minusDays(1)).isEmpty()).as("not yet valid").isTrue();
+        assertThat(scopes.forAccount(user.id(), today.plusDays(10)).isEmpty())
+                .as("last day still valid")
+                .isFalse();
+        assertThat(scopes.forAccount(user.id(), today.plusDays(11)).isEmpty())
+                .as("expired")
+                .isTrue();
+        assertThat(scopes.forAccount(user.id(), today.minusDays(1)).isEmpty())
+                .as("not yet valid")
+                .isTrue();
     }
 
     @Test
     void anExpiredGrantGivesNoScopeToTheSignedInUser() throws Exception {
         long province = fixtures.province("Tỉnh hết hạn");
         AccountView user = fixtures.account(AccountType.USER, province);
-        grants.grant(admin.principal(), grant(user.id(), Role.VIEWER, province, today.minusDays(30), today.minusDays(1)));
+        grants.grant(
+                admin.principal(), grant(user.id(), Role.VIEWER, province, today.minusDays(30), today.minusDays(1)));
         String token = Fixtures.token(mvc, user.identifier(), PASSWORD);
-        MvcResult me = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andReturn();
-        assertThat((java.util.List<?>) JsonPath.read(me.getResponse().getContentAsString(), "$.scope.entries")).isEmpty();
+        MvcResult me = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andReturn();
+        assertThat((java.util.List<?>) JsonPath.read(me.getResponse().getContentAsString(), "$.scope.entries"))
+                .isEmpty();
     }
 
     @Test
@@ -111,13 +133,17 @@ class GrantsAndScopesTests {
         grants.revoke(admin.principal(), revocable.id(), revocable.version());
         assertThat(scopes.forAccount(user.id(), today).entries()).hasSize(1);
         assertThatThrownBy(() -> grants.revoke(admin.principal(), revocable.id(), null))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo("access.grant.alreadyRevoked"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("access.grant.alreadyRevoked"));
 
         fixtures.dissolve(cell);
         assertThat(scopes.forAccount(user.id(), today).isEmpty()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE target_type = 'grant' AND action IN ('GRANT', 'REVOKE') AND target_id = :id")
-                .param("id", String.valueOf(revocable.id())).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit.event WHERE target_type = 'grant' AND action IN ('GRANT', 'REVOKE') AND target_id = :id")
+                        .param("id", String.valueOf(revocable.id()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -126,12 +152,14 @@ class GrantsAndScopesTests {
         long committee = fixtures.org(province, OrgKind.GRASSROOTS_COMMITTEE, "Đảng bộ cơ sở thử");
         long cell = fixtures.org(committee, OrgKind.CELL, "Chi bộ thử");
         AccountView user = fixtures.account(AccountType.USER, cell);
-        assertThatThrownBy(() -> grants.grant(admin.principal(), grant(user.id(), Role.CELL_SECRETARY, committee, today, null)))
+        assertThatThrownBy(() ->
+                        grants.grant(admin.principal(), grant(user.id(), Role.CELL_SECRETARY, committee, today, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("access.grant.cellSecretaryNeedsCell");
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
                 });
-        assertThat(grants.grant(admin.principal(), grant(user.id(), Role.CELL_SECRETARY, cell, today, null)).role())
+        assertThat(grants.grant(admin.principal(), grant(user.id(), Role.CELL_SECRETARY, cell, today, null))
+                        .role())
                 .isEqualTo(Role.CELL_SECRETARY);
     }
 
@@ -154,11 +182,13 @@ class GrantsAndScopesTests {
         assertThat(scope.entries()).hasSize(3);
         assertThat(scope.canWrite(Database.ORGANISATION_MEMBER, pathOf(a))).isTrue();
         assertThat(scope.canWrite(Database.ORGANISATION_MEMBER, pathOf(b))).isFalse();
-        assertThat(scope.permits(Permission.APPROVE, Database.ORGANISATION_MEMBER, pathOf(c))).isTrue();
+        assertThat(scope.permits(Permission.APPROVE, Database.ORGANISATION_MEMBER, pathOf(c)))
+                .isTrue();
         assertThat(scopes.forAccount(first.id(), today).entries()).hasSize(1);
 
         administration.deactivate(admin.principal(), first.id(), null);
-        assertThat(scopes.forAccount(manager.id(), today).canWrite(Database.ORGANISATION_MEMBER, pathOf(a))).isFalse();
+        assertThat(scopes.forAccount(manager.id(), today).canWrite(Database.ORGANISATION_MEMBER, pathOf(a)))
+                .isFalse();
     }
 
     @Test
@@ -174,8 +204,8 @@ class GrantsAndScopesTests {
         assertThat(scope.ceiling(Database.HANDBOOK)).isEqualTo(Classification.UNCLASSIFIED);
 
         assertThatThrownBy(() -> grants.grant(admin.principal(), grant(admin.id(), Role.VIEWER, province, today, null)))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo("access.grant.systemAdmin"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("access.grant.systemAdmin"));
         assertThat(scopes.forAccount(admin.id(), today).isEmpty()).isTrue();
     }
 
@@ -197,15 +227,19 @@ class GrantsAndScopesTests {
         MvcResult wrongAccount = postGrant(token, outside.id(), district, "VIEWER");
         assertThat(wrongAccount.getResponse().getStatus()).isEqualTo(404);
 
-        String list = mvc.perform(get("/api/v1/admin/grants").header("Authorization", "Bearer " + token)).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String list = mvc.perform(get("/api/v1/admin/grants").header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains(inside.identifier()).doesNotContain(outside.identifier());
 
         int id = JsonPath.read(ok.getResponse().getContentAsString(), "$.id");
-        MvcResult revoked = mvc.perform(post("/api/v1/admin/grants/{id}/revoke", id)
-                .header("Authorization", "Bearer " + token)).andReturn();
+        MvcResult revoked = mvc.perform(
+                        post("/api/v1/admin/grants/{id}/revoke", id).header("Authorization", "Bearer " + token))
+                .andReturn();
         assertThat(revoked.getResponse().getStatus()).isEqualTo(200);
-        assertThat((String) JsonPath.read(revoked.getResponse().getContentAsString(), "$.status")).isEqualTo("REVOKED");
+        assertThat((String) JsonPath.read(revoked.getResponse().getContentAsString(), "$.status"))
+                .isEqualTo("REVOKED");
     }
 
     @Test
@@ -213,29 +247,43 @@ class GrantsAndScopesTests {
         long province = fixtures.province("Tỉnh trang phân quyền");
         AccountView user = fixtures.account(AccountType.USER, province);
         MockHttpSession session = Fixtures.login(mvc, admin.identifier(), PASSWORD);
-        MvcResult posted = mvc.perform(post("/admin/grants").session(session)
-                .with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("accountIdentifier", user.identifier()).param("role", "VIEWER")
-                .param("orgId", String.valueOf(province)).param("databases", "ORGANISATION_MEMBER", "HANDBOOK")
-                .param("ceiling", "UNCLASSIFIED").param("validFrom", today.toString())).andReturn();
+        MvcResult posted = mvc.perform(post("/admin/grants")
+                        .session(session)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("accountIdentifier", user.identifier())
+                        .param("role", "VIEWER")
+                        .param("orgId", String.valueOf(province))
+                        .param("databases", "ORGANISATION_MEMBER", "HANDBOOK")
+                        .param("ceiling", "UNCLASSIFIED")
+                        .param("validFrom", today.toString()))
+                .andReturn();
         assertThat(posted.getResponse().getRedirectedUrl()).startsWith("/admin/grants");
-        String page = mvc.perform(get("/admin/grants").param("accountId", String.valueOf(user.id())).session(session))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/admin/grants")
+                        .param("accountId", String.valueOf(user.id()))
+                        .session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Tỉnh trang phân quyền").contains("Người xem").contains("Đang hiệu lực");
 
-        MvcResult refused = mvc.perform(post("/admin/grants").session(session)
-                .with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("accountIdentifier", user.identifier()).param("role", "CELL_SECRETARY")
-                .param("orgId", String.valueOf(province)).param("databases", "ORGANISATION_MEMBER")
-                .param("ceiling", "UNCLASSIFIED")).andReturn();
+        MvcResult refused = mvc.perform(post("/admin/grants")
+                        .session(session)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("accountIdentifier", user.identifier())
+                        .param("role", "CELL_SECRETARY")
+                        .param("orgId", String.valueOf(province))
+                        .param("databases", "ORGANISATION_MEMBER")
+                        .param("ceiling", "UNCLASSIFIED"))
+                .andReturn();
         assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("chỉ được cấp trên một chi bộ");
     }
 
     private MvcResult postGrant(String token, long accountId, long orgId, String role) throws Exception {
-        return mvc.perform(post("/api/v1/admin/grants").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("""
+        return mvc.perform(post("/api/v1/admin/grants")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"accountId":%d,"role":"%s","orgId":%d,"databases":["ORGANISATION_MEMBER"],"ceiling":"UNCLASSIFIED"}
                         """.formatted(accountId, role, orgId)))
                 .andReturn();
@@ -243,6 +291,8 @@ class GrantsAndScopesTests {
 
     private String pathOf(long orgId) {
         return jdbc.sql("SELECT path::text FROM org.organisation_version WHERE org_id = :id AND valid_to = 'infinity'")
-                .param("id", orgId).query(String.class).single();
+                .param("id", orgId)
+                .query(String.class)
+                .single();
     }
 }

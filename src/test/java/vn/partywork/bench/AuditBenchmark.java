@@ -1,5 +1,6 @@
 package vn.partywork.bench;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationContext;
@@ -49,8 +48,12 @@ public final class AuditBenchmark {
         SpringApplication app = new SpringApplication(PartyworkApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        app.addInitializers(context -> ((GenericApplicationContext) context).registerBean("benchAuditLog",
-                SwitchableAuditLog.class, () -> new SwitchableAuditLog(context), bd -> bd.setPrimary(true)));
+        app.addInitializers(context -> ((GenericApplicationContext) context)
+                .registerBean(
+                        "benchAuditLog",
+                        SwitchableAuditLog.class,
+                        () -> new SwitchableAuditLog(context),
+                        bd -> bd.setPrimary(true)));
         try (ConfigurableApplicationContext context = app.run(
                 "--partywork.db.embedded.data-dir=" + dataDir,
                 "--partywork.demo.enabled=false",
@@ -59,8 +62,11 @@ public final class AuditBenchmark {
                 "--partywork.audit.checkpoint-dir=bench/out/audit-checkpoints",
                 "--logging.level.root=warn",
                 "--spring.main.banner-mode=off")) {
-            System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MB%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            System.out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, Java %s, max heap %d MB%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() >> 20);
             renames(context);
             verification(context);
@@ -73,16 +79,37 @@ public final class AuditBenchmark {
         OrgRestructuring restructuring = context.getBean(OrgRestructuring.class);
         SwitchableAuditLog audit = context.getBean(SwitchableAuditLog.class);
         LocalDate base = LocalDate.of(1990, 1, 1);
-        OrgSummary root = directory.root().orElseGet(() -> seeding.establishRoot("TW", "Ban Chấp hành Trung ương Đảng",
-                new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"), LocalDate.of(1930, 2, 3)));
+        OrgSummary root = directory
+                .root()
+                .orElseGet(() -> seeding.establishRoot(
+                        "TW",
+                        "Ban Chấp hành Trung ương Đảng",
+                        new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"),
+                        LocalDate.of(1930, 2, 3)));
         AccessScope scope = seeding.seedingScope(root.path());
         String tag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
-        OrgSummary province = restructuring.establish(scope, new EstablishOrganisation(root.id(), "B" + tag,
-                "Đảng bộ đo hiệu năng " + tag, OrgKind.PROVINCE, new Decision("1", base, "Bộ Chính trị"), base, null));
+        OrgSummary province = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        root.id(),
+                        "B" + tag,
+                        "Đảng bộ đo hiệu năng " + tag,
+                        OrgKind.PROVINCE,
+                        new Decision("1", base, "Bộ Chính trị"),
+                        base,
+                        null));
         List<OrgSummary> orgs = new ArrayList<>();
         for (int i = 0; i < ORGS; i++) {
-            orgs.add(restructuring.establish(scope, new EstablishOrganisation(province.id(), "H" + i, "Huyện ủy " + i,
-                    OrgKind.UPPER_GRASSROOTS, new Decision("2", base, "Tỉnh ủy"), base, null)));
+            orgs.add(restructuring.establish(
+                    scope,
+                    new EstablishOrganisation(
+                            province.id(),
+                            "H" + i,
+                            "Huyện ủy " + i,
+                            OrgKind.UPPER_GRASSROOTS,
+                            new Decision("2", base, "Tỉnh ủy"),
+                            base,
+                            null)));
         }
         int[] round = {0};
         Runnable block = () -> {
@@ -90,8 +117,15 @@ public final class AuditBenchmark {
                 round[0]++;
                 LocalDate day = base.plusDays(round[0]);
                 for (OrgSummary org : orgs) {
-                    restructuring.rename(scope, new RenameOrganisation(org.id(), "Huyện ủy " + org.code() + " lần " + round[0],
-                            null, new Decision("R" + round[0], day, "Tỉnh ủy"), day, null));
+                    restructuring.rename(
+                            scope,
+                            new RenameOrganisation(
+                                    org.id(),
+                                    "Huyện ủy " + org.code() + " lần " + round[0],
+                                    null,
+                                    new Decision("R" + round[0], day, "Tỉnh ủy"),
+                                    day,
+                                    null));
                 }
             }
         };
@@ -112,11 +146,18 @@ public final class AuditBenchmark {
         audit.on = true;
         double off = renames[0] / (millis[0] / 1000);
         double on = renames[1] / (millis[1] / 1000);
-        System.out.printf(Locale.ROOT, "organisation renames, 1 thread, %d organisations, %d renames per mode:%n", ORGS,
+        System.out.printf(
+                Locale.ROOT,
+                "organisation renames, 1 thread, %d organisations, %d renames per mode:%n",
+                ORGS,
                 renames[0]);
-        System.out.printf(Locale.ROOT, "  without audit %8.1f renames/s  (%.2f ms each)%n", off, millis[0] / renames[0]);
-        System.out.printf(Locale.ROOT, "  with audit    %8.1f renames/s  (%.2f ms each; chained in the background)%n",
-                on, millis[1] / renames[1]);
+        System.out.printf(
+                Locale.ROOT, "  without audit %8.1f renames/s  (%.2f ms each)%n", off, millis[0] / renames[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "  with audit    %8.1f renames/s  (%.2f ms each; chained in the background)%n",
+                on,
+                millis[1] / renames[1]);
         System.out.printf(Locale.ROOT, "  audit cost    %8.1f %% of throughput%n", (1 - on / off) * 100);
     }
 
@@ -136,28 +177,45 @@ public final class AuditBenchmark {
                                                   '{"fullName":{"new":"Nguyễn Văn ' || g || '","old":"Nguyễn Văn A"}}',
                                                   '{"operation":"bench"}'))
                           FROM generate_series(:from, :to) g
-                        """).param("from", done + 1).param("to", Math.min(missing, done + 100_000))
-                        .query(Long.class).single();
+                        """)
+                        .param("from", done + 1)
+                        .param("to", Math.min(missing, done + 100_000))
+                        .query(Long.class)
+                        .single();
             }
             double append = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             long sealed = sealer.sealAll();
             double seal = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "generated %d events: append %.1f s, sealing %.1f s (%.0f events/s)%n", sealed,
-                    append, seal, sealed / seal);
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %d events: append %.1f s, sealing %.1f s (%.0f events/s)%n",
+                    sealed,
+                    append,
+                    seal,
+                    sealed / seal);
         }
         EmbeddedPostgres postgres = context.getBean(EmbeddedPostgres.class);
         for (int run = 0; run < 2; run++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             long start = System.nanoTime();
-            int exit = AuditVerifyCommand.run(new String[] {"audit-verify", "--db-url",
-                    postgres.getJdbcUrl("postgres", "postgres")}, new PrintStream(out), new PrintStream(err));
+            int exit = AuditVerifyCommand.run(
+                    new String[] {"audit-verify", "--db-url", postgres.getJdbcUrl("postgres", "postgres")},
+                    new PrintStream(out),
+                    new PrintStream(err));
             double seconds = (System.nanoTime() - start) / 1e9;
             String json = out.toString(StandardCharsets.UTF_8).strip();
             long checked = Long.parseLong(json.replaceAll(".*\"checked\":(\\d+).*", "$1"));
-            System.out.printf(Locale.ROOT, "offline verification run %d: %s exit %d, %d events in %.1f s = %.0f events/s%n",
-                    run + 1, json, exit, checked, seconds, checked / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "offline verification run %d: %s exit %d, %d events in %.1f s = %.0f events/s%n",
+                    run + 1,
+                    json,
+                    exit,
+                    checked,
+                    seconds,
+                    checked / seconds);
         }
     }
 

@@ -9,9 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,7 +58,9 @@ public final class OrgTreeBenchmark {
         OrgRestructuring restructuring = context.getBean(OrgRestructuring.class);
         OrgSeeding seeding = context.getBean(OrgSeeding.class);
 
-        long existing = jdbc.sql("SELECT count(*) FROM org.organisation").query(Long.class).single();
+        long existing = jdbc.sql("SELECT count(*) FROM org.organisation")
+                .query(Long.class)
+                .single();
         if (existing == 0) {
             String sql = new ClassPathResource("bench/national-tree.sql").getContentAsString(StandardCharsets.UTF_8);
             long start = System.nanoTime();
@@ -76,45 +76,67 @@ public final class OrgTreeBenchmark {
                 """).query(String.class).single());
 
         AccessScope national = seeding.seedingScope("1");
-        OrgSummary province = structure.search(national, "Đảng bộ tỉnh Nghệ An", 0, 1).items().get(0);
+        OrgSummary province =
+                structure.search(national, "Đảng bộ tỉnh Nghệ An", 0, 1).items().get(0);
         AccessScope provincial = seeding.seedingScope(province.path());
         long provinceSize = structure.descendants(national, province.id(), 0, 1).total();
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s; province %s has %d descendants%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), province.name(),
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, %s; province %s has %d descendants%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                province.name(),
                 provinceSize);
 
-        report("subtree listing, first page of 200 + total (national scope)",
+        report(
+                "subtree listing, first page of 200 + total (national scope)",
                 time(() -> structure.descendants(national, province.id(), 0, 200)));
-        report("subtree listing, page 50 of 200 (national scope)",
+        report(
+                "subtree listing, page 50 of 200 (national scope)",
                 time(() -> structure.descendants(national, province.id(), 50, 200)));
-        report("subtree listing, every page walked (province scope)", time(() -> {
-            int page = 0;
-            OrgPage p;
-            do {
-                p = structure.descendants(provincial, province.id(), page++, 200);
-            } while (p.hasNext());
-            return p;
-        }, 1, 10));
+        report(
+                "subtree listing, every page walked (province scope)",
+                time(
+                        () -> {
+                            int page = 0;
+                            OrgPage p;
+                            do {
+                                p = structure.descendants(provincial, province.id(), page++, 200);
+                            } while (p.hasNext());
+                            return p;
+                        },
+                        1,
+                        10));
         report("search 'xa an hoa' (national scope)", time(() -> structure.search(national, "xa an hoa", 0, 20)));
-        report("search 'chi bo thon dong' (national scope)",
+        report(
+                "search 'chi bo thon dong' (national scope)",
                 time(() -> structure.search(national, "chi bo thon dong", 0, 20)));
         report("search 'phu cuong' (one province)", time(() -> structure.search(provincial, "phu cuong", 0, 20)));
-        report("children of a province with child counts", time(() -> structure.children(national, province.id(), null)));
+        report(
+                "children of a province with child counts",
+                time(() -> structure.children(national, province.id(), null)));
 
         // Transfer the big upper-grassroots committee of one province to another and back.
         OrgSummary big = jdbc.sql("""
                 SELECT org_id FROM org.organisation_version
                  WHERE valid_to = 'infinity' AND kind = 'UPPER_GRASSROOTS' AND code LIKE '%-U01' AND parent_id = :p
-                """).param("p", province.id()).query(Long.class).optional()
+                """)
+                .param("p", province.id())
+                .query(Long.class)
+                .optional()
                 .map(id -> structure.organisation(national, id, null).org())
                 .orElseThrow();
         long subtree = structure.descendants(national, big.id(), 0, 1).total() + 1;
-        OrgSummary other = structure.search(national, "Đảng bộ tỉnh Hà Tĩnh", 0, 1).items().get(0);
+        OrgSummary other =
+                structure.search(national, "Đảng bộ tỉnh Hà Tĩnh", 0, 1).items().get(0);
         LocalDate today = structure.today();
         LocalDate day = jdbc.sql("SELECT max(valid_from) FROM org.organisation_version WHERE valid_to = 'infinity'")
-                .query(LocalDate.class).single().plusDays(1);
+                .query(LocalDate.class)
+                .single()
+                .plusDays(1);
         if (day.isAfter(today)) {
-            System.out.println("transfer skipped: the tree was already changed today; rebuild bench/out to measure again");
+            System.out.println(
+                    "transfer skipped: the tree was already changed today; rebuild bench/out to measure again");
             return;
         }
         Decision decision = new Decision("99-QĐ/BENCH", day, "Bộ dữ liệu đo hiệu năng");
@@ -143,8 +165,13 @@ public final class OrgTreeBenchmark {
     }
 
     private static void report(String what, List<Double> sorted) {
-        System.out.printf(Locale.ROOT, "%-62s p50 %7.1f ms   p95 %7.1f ms   (n=%d)%n", what, percentile(sorted, 50),
-                percentile(sorted, 95), sorted.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%-62s p50 %7.1f ms   p95 %7.1f ms   (n=%d)%n",
+                what,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted.size());
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -9,7 +9,6 @@ import static vn.partywork.identity.Fixtures.code;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,16 +36,22 @@ class AccountAdministrationTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
+
     @Autowired
     java.util.List<DissolutionCheck> dissolutionChecks;
+
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgSeeding seeding;
 
@@ -69,17 +74,24 @@ class AccountAdministrationTests {
         AccountView outside = fixtures.account(AccountType.USER, hcm);
         String token = Fixtures.token(mvc, orgAdmin.identifier(), PASSWORD);
 
-        assertThat(status(get("/api/v1/admin/accounts/{id}", inside.id()), token)).isEqualTo(200);
-        MvcResult hidden = mvc.perform(get("/api/v1/admin/accounts/{id}", outside.id())
-                .header("Authorization", "Bearer " + token)).andReturn();
+        assertThat(status(get("/api/v1/admin/accounts/{id}", inside.id()), token))
+                .isEqualTo(200);
+        MvcResult hidden = mvc.perform(
+                        get("/api/v1/admin/accounts/{id}", outside.id()).header("Authorization", "Bearer " + token))
+                .andReturn();
         assertThat(hidden.getResponse().getStatus()).isEqualTo(404);
         assertThat(code(hidden)).isEqualTo("identity.account.notFound");
-        assertThat(status(post("/api/v1/admin/accounts/{id}/reset-password", outside.id()), token)).isEqualTo(404);
+        assertThat(status(post("/api/v1/admin/accounts/{id}/reset-password", outside.id()), token))
+                .isEqualTo(404);
 
-        MvcResult list = mvc.perform(get("/api/v1/admin/accounts").param("size", "100")
-                .header("Authorization", "Bearer " + token)).andReturn();
+        MvcResult list = mvc.perform(
+                        get("/api/v1/admin/accounts").param("size", "100").header("Authorization", "Bearer " + token))
+                .andReturn();
         String body = list.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains(inside.identifier()).contains(orgAdmin.identifier()).doesNotContain(outside.identifier());
+        assertThat(body)
+                .contains(inside.identifier())
+                .contains(orgAdmin.identifier())
+                .doesNotContain(outside.identifier());
 
         MvcResult elsewhere = create(token, """
                 {"identifier":"%s","displayName":"Người ngoài","type":"USER","homeOrgId":%d}
@@ -96,7 +108,8 @@ class AccountAdministrationTests {
                 {"identifier":"%s","displayName":"Phạm Thị Trong","type":"USER","homeOrgId":%d,"documentNumber":"7/QĐ"}
                 """.formatted(Fixtures.unique("trong"), district));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
-        assertThat(created.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("defaultPassword");
+        assertThat(created.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("defaultPassword");
     }
 
     @Test
@@ -105,21 +118,26 @@ class AccountAdministrationTests {
         long hue = fixtures.province("Đảng bộ thử chuyển đi");
         long district = fixtures.org(hue, OrgKind.UPPER_GRASSROOTS, "Huyện thử chuyển giao");
         long cell = fixtures.org(district, OrgKind.GRASSROOTS_CELL, "Chi bộ thử chuyển giao");
-        AccountPrincipal orgAdmin = fixtures.account(AccountType.ORG_ADMIN, hanoi).principal();
+        AccountPrincipal orgAdmin =
+                fixtures.account(AccountType.ORG_ADMIN, hanoi).principal();
         AccountView moving = fixtures.account(AccountType.USER, cell);
         AccountQuery everyone = new AccountQuery(null, null, null, 0, 100);
-        assertThat(administration.search(orgAdmin, everyone).items()).extracting(AccountView::id)
+        assertThat(administration.search(orgAdmin, everyone).items())
+                .extracting(AccountView::id)
                 .doesNotContain(moving.id());
         long before = administration.search(orgAdmin, everyone).total();
 
         LocalDate today = structure.today();
-        restructuring.transfer(seeding.seedingScope(String.valueOf(fixtures.root())), new TransferOrganisation(district, hanoi,
-                new Decision("9-QĐ/KT", today, "Kiểm thử"), today, null));
+        restructuring.transfer(
+                seeding.seedingScope(String.valueOf(fixtures.root())),
+                new TransferOrganisation(district, hanoi, new Decision("9-QĐ/KT", today, "Kiểm thử"), today, null));
 
         AccountPage after = administration.search(orgAdmin, everyone);
         assertThat(after.items()).extracting(AccountView::id).contains(moving.id());
         assertThat(after.total()).isEqualTo(before + 1);
-        assertThat(administration.search(orgAdmin, new AccountQuery(moving.identifier(), null, null, 0, 20)).total())
+        assertThat(administration
+                        .search(orgAdmin, new AccountQuery(moving.identifier(), null, null, 0, 20))
+                        .total())
                 .isOne();
     }
 
@@ -127,22 +145,28 @@ class AccountAdministrationTests {
     void identifiersAreValidatedAndNeverReused() {
         AccountView admin = fixtures.account(AccountType.SYSTEM_ADMIN, null);
         long org = fixtures.province("Tỉnh định danh");
-        assertThatThrownBy(() -> administration.create(admin.principal(),
-                new NewAccount("Có Dấu", "Tên", AccountType.USER, org, null, null, null)))
-                .isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> administration.create(
+                        admin.principal(), new NewAccount("Có Dấu", "Tên", AccountType.USER, org, null, null, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("identity.account.identifierInvalid"));
-        assertThatThrownBy(() -> administration.create(admin.principal(),
-                new NewAccount(Fixtures.unique("khong.to.chuc"), "Tên", AccountType.USER, null, null, null, null)))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo("identity.account.homeOrgRequired"));
+        assertThatThrownBy(() -> administration.create(
+                        admin.principal(),
+                        new NewAccount(
+                                Fixtures.unique("khong.to.chuc"), "Tên", AccountType.USER, null, null, null, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("identity.account.homeOrgRequired"));
         String identifier = Fixtures.unique("trung");
-        administration.create(admin.principal(), new NewAccount(identifier, "Một", AccountType.USER, org, null, null, null));
-        assertThatThrownBy(() -> administration.create(admin.principal(),
-                new NewAccount(identifier, "Hai", AccountType.USER, org, null, null, null)))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo("identity.account.identifierTaken"));
+        administration.create(
+                admin.principal(), new NewAccount(identifier, "Một", AccountType.USER, org, null, null, null));
+        assertThatThrownBy(() -> administration.create(
+                        admin.principal(), new NewAccount(identifier, "Hai", AccountType.USER, org, null, null, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("identity.account.identifierTaken"));
         assertThatThrownBy(() -> jdbc.sql("UPDATE identity.account SET identifier = 'doi.ten' WHERE identifier = :id")
-                .param("id", identifier).update()).hasMessageContaining("immutable");
+                        .param("id", identifier)
+                        .update())
+                .hasMessageContaining("immutable");
     }
 
     @Test
@@ -162,36 +186,58 @@ class AccountAdministrationTests {
         long org = fixtures.province("Tỉnh trang tạo");
         MockHttpSession session = Fixtures.login(mvc, admin.identifier(), PASSWORD);
         String identifier = Fixtures.unique("trang");
-        MvcResult created = mvc.perform(post("/admin/accounts").session(session)
-                .with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("identifier", identifier).param("displayName", "Võ Thị Trang").param("type", "USER")
-                .param("homeOrgId", String.valueOf(org)).param("documentNumber", "3/QĐ")).andReturn();
+        MvcResult created = mvc.perform(post("/admin/accounts")
+                        .session(session)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("identifier", identifier)
+                        .param("displayName", "Võ Thị Trang")
+                        .param("type", "USER")
+                        .param("homeOrgId", String.valueOf(org))
+                        .param("documentNumber", "3/QĐ"))
+                .andReturn();
         String page = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Mật khẩu mặc định").contains(identifier).contains("một lần");
         assertThat(created.getResponse().getHeader("Cache-Control")).contains("no-store");
 
-        MvcResult bad = mvc.perform(post("/admin/accounts").session(session)
-                .with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("identifier", identifier).param("displayName", "Trùng").param("type", "USER")
-                .param("homeOrgId", String.valueOf(org))).andReturn();
+        MvcResult bad = mvc.perform(post("/admin/accounts")
+                        .session(session)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("identifier", identifier)
+                        .param("displayName", "Trùng")
+                        .param("type", "USER")
+                        .param("homeOrgId", String.valueOf(org)))
+                .andReturn();
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("đã được sử dụng");
 
-        long id = jdbc.sql("SELECT id FROM identity.account WHERE identifier = :id").param("id", identifier)
-                .query(Long.class).single();
-        String details = mvc.perform(get("/admin/accounts/{id}", id).session(session)).andReturn().getResponse()
+        long id = jdbc.sql("SELECT id FROM identity.account WHERE identifier = :id")
+                .param("id", identifier)
+                .query(Long.class)
+                .single();
+        String details = mvc.perform(get("/admin/accounts/{id}", id).session(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(details).contains("Võ Thị Trang").contains("Cấp mới").contains("3/QĐ");
-        String list = mvc.perform(get("/admin/accounts").param("q", "vo thi trang").session(session)).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String list = mvc.perform(
+                        get("/admin/accounts").param("q", "vo thi trang").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains(identifier);
     }
 
     private int status(MockHttpServletRequestBuilder request, String token) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus();
+        return mvc.perform(request.header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     private MvcResult create(String token, String json) throws Exception {
-        return mvc.perform(post("/api/v1/admin/accounts").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+        return mvc.perform(post("/api/v1/admin/accounts")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andReturn();
     }
 }

@@ -1,12 +1,12 @@
 package vn.partywork.identity;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +16,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.partywork.org.OrgKind;
-
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * Test data independent of the demo data: organisations inserted straight into the org tables
@@ -37,7 +35,9 @@ public final class Fixtures {
     }
 
     public static MockMvc mvc(WebApplicationContext context) {
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 
     public static String unique(String prefix) {
@@ -61,9 +61,13 @@ public final class Fixtures {
                 INSERT INTO org.structural_change (kind, effective_on, decision_number, decision_date, decision_issuer)
                 VALUES ('ESTABLISH', current_date - 365, 'KT-01', current_date - 365, 'Kiểm thử') RETURNING id
                 """).query(Long.class).single();
-        long id = jdbc.sql("INSERT INTO org.organisation DEFAULT VALUES RETURNING id").query(Long.class).single();
-        String parentPath = parentId == null ? null
-                : jdbc.sql("SELECT path::text FROM org.organisation_version WHERE org_id = :id AND valid_to = 'infinity'")
+        long id = jdbc.sql("INSERT INTO org.organisation DEFAULT VALUES RETURNING id")
+                .query(Long.class)
+                .single();
+        String parentPath = parentId == null
+                ? null
+                : jdbc.sql(
+                                "SELECT path::text FROM org.organisation_version WHERE org_id = :id AND valid_to = 'infinity'")
                         .param("id", parentId)
                         .query(String.class)
                         .single();
@@ -84,7 +88,8 @@ public final class Fixtures {
 
     /** Closes the organisation's current version: it no longer exists now (as after giải thể). */
     public void dissolve(long orgId) {
-        jdbc.sql("UPDATE org.organisation_version SET valid_to = current_date WHERE org_id = :id AND valid_to = 'infinity'")
+        jdbc.sql(
+                        "UPDATE org.organisation_version SET valid_to = current_date WHERE org_id = :id AND valid_to = 'infinity'")
                 .param("id", orgId)
                 .update();
     }
@@ -94,8 +99,9 @@ public final class Fixtures {
     }
 
     public AccountView account(AccountType type, @Nullable Long homeOrgId, @Nullable Long managerId) {
-        return administration.createForSeeding(new NewAccount(unique(type.name()), "Nguyễn Văn Kiểm Thử", type,
-                homeOrgId, managerId, null, null), PASSWORD);
+        return administration.createForSeeding(
+                new NewAccount(unique(type.name()), "Nguyễn Văn Kiểm Thử", type, homeOrgId, managerId, null, null),
+                PASSWORD);
     }
 
     public static AccountPrincipal principal(AccountView account) {
@@ -103,23 +109,27 @@ public final class Fixtures {
     }
 
     public static MvcResult requestToken(MockMvc mvc, String username, String password) throws Exception {
-        return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+        return mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .andReturn();
     }
 
     public static String token(MockMvc mvc, String username, String password) throws Exception {
         MvcResult result = requestToken(mvc, username, password);
         if (result.getResponse().getStatus() != 200) {
-            throw new AssertionError("token refused: " + result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            throw new AssertionError("token refused: "
+                    + result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return JsonPath.read(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.token");
+        return JsonPath.read(
+                result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.token");
     }
 
     /** Signs in through the login form; returns the session. */
     public static MockHttpSession login(MockMvc mvc, String username, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf()).param("username", username)
-                .param("password", password)).andReturn();
+        MvcResult result = mvc.perform(
+                        post("/login").with(csrf()).param("username", username).param("password", password))
+                .andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         if (session == null) {
             throw new AssertionError("no session after login");
@@ -128,10 +138,12 @@ public final class Fixtures {
     }
 
     public static String code(MvcResult result) throws Exception {
-        return JsonPath.read(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.code");
+        return JsonPath.read(
+                result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.code");
     }
 
     public static String message(MvcResult result) throws Exception {
-        return JsonPath.read(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.message");
+        return JsonPath.read(
+                result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.message");
     }
 }

@@ -9,7 +9,6 @@ import static vn.partywork.identity.Fixtures.requestToken;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,13 @@ class LoginAndLockoutTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
+
     @Autowired
     MutableClock clock;
 
@@ -66,12 +68,16 @@ class LoginAndLockoutTests {
         clock.advance(Duration.ofMinutes(14));
         assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.locked");
         clock.advance(Duration.ofMinutes(2));
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
 
         long events = jdbc.sql("""
                 SELECT count(*) FROM audit.event WHERE target_type = 'account' AND target_id = :id
                    AND action IN ('LOGIN_FAILED', 'LOCK', 'LOGIN')
-                """).param("id", String.valueOf(user.id())).query(Long.class).single();
+                """)
+                .param("id", String.valueOf(user.id()))
+                .query(Long.class)
+                .single();
         assertThat(events).isGreaterThanOrEqualTo(9);
     }
 
@@ -83,7 +89,8 @@ class LoginAndLockoutTests {
         }
         clock.advance(Duration.ofMinutes(16));
         assertThat(code(requestToken(mvc, user.identifier(), "sai-mat-khau"))).isEqualTo("auth.badCredentials");
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -97,12 +104,17 @@ class LoginAndLockoutTests {
 
         String adminToken = Fixtures.token(mvc, admin.identifier(), PASSWORD);
         MvcResult unlocked = mvc.perform(post("/api/v1/admin/accounts/{id}/unlock", user.id())
-                .header("Authorization", "Bearer " + adminToken)).andReturn();
+                        .header("Authorization", "Bearer " + adminToken))
+                .andReturn();
         assertThat(unlocked.getResponse().getStatus()).isEqualTo(200);
 
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'UNLOCK' AND target_id = :id")
-                .param("id", String.valueOf(user.id())).query(Long.class).single()).isEqualTo(1);
+                        .param("id", String.valueOf(user.id()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -111,10 +123,15 @@ class LoginAndLockoutTests {
         for (int i = 0; i < 5; i++) {
             requestToken(mvc, user.identifier(), "sai-mat-khau");
         }
-        MvcResult login = mvc.perform(post("/login").with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", user.identifier()).param("password", PASSWORD)).andReturn();
+        MvcResult login = mvc.perform(post("/login")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("username", user.identifier())
+                        .param("password", PASSWORD))
+                .andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/login?error=locked");
-        String page = mvc.perform(get("/login").param("error", "locked")).andReturn().getResponse()
+        String page = mvc.perform(get("/login").param("error", "locked"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Tài khoản đã bị tạm khóa");
     }
@@ -130,25 +147,36 @@ class LoginAndLockoutTests {
         MvcResult disabled = requestToken(mvc, user.identifier(), PASSWORD);
         assertThat(disabled.getResponse().getStatus()).isEqualTo(403);
         assertThat(code(disabled)).isEqualTo("auth.disabled");
-        MvcResult form = mvc.perform(post("/login").with(SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", user.identifier()).param("password", PASSWORD)).andReturn();
+        MvcResult form = mvc.perform(post("/login")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("username", user.identifier())
+                        .param("password", PASSWORD))
+                .andReturn();
         assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/login?error=disabled");
 
         administration.reactivate(admin.principal(), user.id(), null);
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void aWeakerArgon2HashIsUpgradedAtTheNextLogin() throws Exception {
         AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh nâng cấp băm"));
-        String weak = "{argon2}" + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1)
-                .encode(PASSWORD);
+        String weak = "{argon2}"
+                + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1)
+                        .encode(PASSWORD);
         jdbc.sql("UPDATE identity.account SET password_hash = :hash WHERE id = :id")
-                .param("hash", weak).param("id", user.id()).update();
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
-        String stored = jdbc.sql("SELECT password_hash FROM identity.account WHERE id = :id").param("id", user.id())
-                .query(String.class).single();
+                .param("hash", weak)
+                .param("id", user.id())
+                .update();
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
+        String stored = jdbc.sql("SELECT password_hash FROM identity.account WHERE id = :id")
+                .param("id", user.id())
+                .query(String.class)
+                .single();
         assertThat(stored).startsWith("{argon2}$argon2id$").isNotEqualTo(weak).contains("m=16384");
-        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
+                .isEqualTo(200);
     }
 }

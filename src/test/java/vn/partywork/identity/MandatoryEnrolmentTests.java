@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,16 @@ class MandatoryEnrolmentTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
+
     @Autowired
     Grants grants;
+
     @Autowired
     MutableClock clock;
 
@@ -73,45 +76,72 @@ class MandatoryEnrolmentTests {
         AccountView user = granted(Classification.CONFIDENTIAL);
         MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
         for (String page : List.of("/", "/orgs", "/account/password")) {
-            assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getRedirectedUrl())
-                    .as(page).isEqualTo("/account/mfa");
+            assertThat(mvc.perform(get(page).session(session))
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl())
+                    .as(page)
+                    .isEqualTo("/account/mfa");
         }
-        String enrolPage = body(mvc.perform(get("/account/mfa").session(session)).andReturn().getResponse()
+        String enrolPage = body(mvc.perform(get("/account/mfa").session(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(enrolPage).contains("phải bật xác thực hai lớp")
+        assertThat(enrolPage)
+                .contains("phải bật xác thực hai lớp")
                 .contains("otpauth://totp/partywork:" + user.identifier() + "?secret=");
         Matcher m = SECRET.matcher(enrolPage);
         assertThat(m.find()).as(enrolPage).isTrue();
         byte[] secret = Totp.fromBase32(m.group(1));
         // The same secret until it is confirmed, so that a reload does not invalidate the scanned one.
-        assertThat(mvc.perform(get("/account/mfa").session(session)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains(m.group(1));
+        assertThat(mvc.perform(get("/account/mfa").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains(m.group(1));
 
         String now = Totp.code(secret, Totp.step(clock.instant()));
         String wrong = now.equals("000000") ? "111111" : "000000";
-        String refused = mvc.perform(post("/account/mfa").session(session).with(csrf()).param("code", wrong))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String refused = mvc.perform(
+                        post("/account/mfa").session(session).with(csrf()).param("code", wrong))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("Mã xác thực không khớp");
 
-        String confirmed = mvc.perform(post("/account/mfa").session(session).with(csrf()).param("code", now))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String confirmed = mvc.perform(
+                        post("/account/mfa").session(session).with(csrf()).param("code", now))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         Matcher codes = RECOVERY.matcher(confirmed);
         int count = 0;
         while (codes.find()) {
             count++;
         }
         assertThat(count).as(confirmed).isEqualTo(10);
-        assertThat(mvc.perform(get("/orgs").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/orgs").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isNotEqualTo("/account/mfa");
 
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
         MockHttpSession next = Fixtures.login(mvc, user.identifier(), PASSWORD);
         assertThat(mvc.perform(get("/").session(next)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login/otp");
-        assertThat(mvc.perform(post("/login/otp").session(next).with(csrf())
-                .param("code", Totp.code(secret, Totp.step(clock.instant())))).andReturn().getResponse()
-                .getRedirectedUrl()).isEqualTo("/");
-        assertThat(mvc.perform(get("/account/mfa").session(next)).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(post("/login/otp")
+                                .session(next)
+                                .with(csrf())
+                                .param("code", Totp.code(secret, Totp.step(clock.instant()))))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/");
+        assertThat(mvc.perform(get("/account/mfa").session(next))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 
@@ -119,9 +149,15 @@ class MandatoryEnrolmentTests {
     void anAccountWithOnlyUnclassifiedOrdinaryGrantsIsNotSentToEnrol() throws Exception {
         AccountView user = granted(Classification.UNCLASSIFIED);
         MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
-        assertThat(mvc.perform(get("/account/password").session(session)).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/account/password").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
-        assertThat(Fixtures.requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus()).isEqualTo(200);
+        assertThat(Fixtures.requestToken(mvc, user.identifier(), PASSWORD)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -135,8 +171,16 @@ class MandatoryEnrolmentTests {
     private AccountView granted(Classification ceiling) {
         long org = fixtures.province("Tỉnh đăng ký hai lớp");
         AccountView account = fixtures.account(AccountType.USER, org);
-        grants.grantForSeeding(new NewGrant(account.id(), Role.ORG_STAFF, org, Set.of(Database.ORGANISATION_MEMBER),
-                ceiling, null, null, null, null));
+        grants.grantForSeeding(new NewGrant(
+                account.id(),
+                Role.ORG_STAFF,
+                org,
+                Set.of(Database.ORGANISATION_MEMBER),
+                ceiling,
+                null,
+                null,
+                null,
+                null));
         return account;
     }
 

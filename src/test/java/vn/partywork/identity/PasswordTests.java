@@ -28,10 +28,13 @@ class PasswordTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
+
     @Autowired
     PasswordPolicy policy;
 
@@ -69,8 +72,16 @@ class PasswordTests {
 
     @Test
     void aNewAccountGetsNoTokenUntilItsDefaultPasswordIsChanged() throws Exception {
-        IssuedPassword issued = administration.create(admin.principal(), new NewAccount(Fixtures.unique("moi"),
-                "Trần Thị Mới", AccountType.USER, fixtures.province("Tỉnh tài khoản mới"), null, "Trần Thị Mới", "12/QĐ"));
+        IssuedPassword issued = administration.create(
+                admin.principal(),
+                new NewAccount(
+                        Fixtures.unique("moi"),
+                        "Trần Thị Mới",
+                        AccountType.USER,
+                        fixtures.province("Tỉnh tài khoản mới"),
+                        null,
+                        "Trần Thị Mới",
+                        "12/QĐ"));
         String identifier = issued.account().identifier();
         String defaultPassword = issued.defaultPassword();
         assertThat(policy.violations(defaultPassword, identifier)).isEmpty();
@@ -83,7 +94,10 @@ class PasswordTests {
         MvcResult weak = changeByApi(identifier, defaultPassword, "ngan");
         assertThat(weak.getResponse().getStatus()).isEqualTo(400);
         assertThat(code(weak)).isEqualTo("identity.password.weak");
-        assertThat(Fixtures.message(weak)).contains("ít nhất 10 ký tự").contains("chữ hoa").contains("chữ số");
+        assertThat(Fixtures.message(weak))
+                .contains("ít nhất 10 ký tự")
+                .contains("chữ hoa")
+                .contains("chữ số");
 
         MvcResult same = changeByApi(identifier, defaultPassword, defaultPassword);
         assertThat(code(same)).isEqualTo("identity.password.sameAsCurrent");
@@ -91,16 +105,21 @@ class PasswordTests {
         MvcResult wrongCurrent = changeByApi(identifier, "khong-dung", "Mat-Khau#Moi2026");
         assertThat(code(wrongCurrent)).isEqualTo("auth.badCredentials");
 
-        assertThat(changeByApi(identifier, defaultPassword, "Mat-Khau#Moi2026").getResponse().getStatus()).isEqualTo(204);
+        assertThat(changeByApi(identifier, defaultPassword, "Mat-Khau#Moi2026")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(204);
         String token = Fixtures.token(mvc, identifier, "Mat-Khau#Moi2026");
-        MvcResult me = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andReturn();
+        MvcResult me = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andReturn();
         assertThat(me.getResponse().getStatus()).isEqualTo(200);
     }
 
     private MvcResult changeByApi(String identifier, String current, String next) throws Exception {
-        return mvc.perform(post("/api/v1/auth/password").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"%s\",\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}"
-                        .formatted(identifier, current, next)))
+        return mvc.perform(post("/api/v1/auth/password")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"%s\",\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}"
+                                .formatted(identifier, current, next)))
                 .andReturn();
     }
 
@@ -114,24 +133,39 @@ class PasswordTests {
         assertThat(page.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
         MvcResult business = mvc.perform(get("/orgs").session(session)).andReturn();
         assertThat(business.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
-        String form = mvc.perform(get("/account/password").session(session)).andReturn().getResponse()
+        String form = mvc.perform(get("/account/password").session(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(form).contains("phải đổi mật khẩu");
 
-        MvcResult mismatch = mvc.perform(post("/account/password").session(session).with(csrf())
-                .param("currentPassword", reset.defaultPassword()).param("newPassword", "Mat-Khau#Moi2026")
-                .param("confirmPassword", "khac")).andReturn();
+        MvcResult mismatch = mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", reset.defaultPassword())
+                        .param("newPassword", "Mat-Khau#Moi2026")
+                        .param("confirmPassword", "khac"))
+                .andReturn();
         assertThat(mismatch.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("không khớp");
-        MvcResult weak = mvc.perform(post("/account/password").session(session).with(csrf())
-                .param("currentPassword", reset.defaultPassword()).param("newPassword", "matkhaumoi")
-                .param("confirmPassword", "matkhaumoi")).andReturn();
+        MvcResult weak = mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", reset.defaultPassword())
+                        .param("newPassword", "matkhaumoi")
+                        .param("confirmPassword", "matkhaumoi"))
+                .andReturn();
         assertThat(weak.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("Mật khẩu mới chưa đạt yêu cầu").contains("chữ hoa");
+                .contains("Mật khẩu mới chưa đạt yêu cầu")
+                .contains("chữ hoa");
 
-        MvcResult changed = mvc.perform(post("/account/password").session(session).with(csrf())
-                .param("currentPassword", reset.defaultPassword()).param("newPassword", "Mat-Khau#Moi2026")
-                .param("confirmPassword", "Mat-Khau#Moi2026")).andReturn();
+        MvcResult changed = mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", reset.defaultPassword())
+                        .param("newPassword", "Mat-Khau#Moi2026")
+                        .param("confirmPassword", "Mat-Khau#Moi2026"))
+                .andReturn();
         assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/");
         MvcResult after = mvc.perform(get("/admin/accounts").session(session)).andReturn();
         assertThat(after.getResponse().getStatus()).isEqualTo(200);
@@ -141,25 +175,29 @@ class PasswordTests {
     void aHandoverRecordsThePersonAndForcesANewPassword() throws Exception {
         AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh bàn giao"));
         String oldToken = Fixtures.token(mvc, user.identifier(), PASSWORD);
-        IssuedPassword handed = administration.handOver(admin.principal(), user.id(), user.version(),
-                "Lê Văn Nhận", "05/BB-VP");
+        IssuedPassword handed =
+                administration.handOver(admin.principal(), user.id(), user.version(), "Lê Văn Nhận", "05/BB-VP");
         assertThat(handed.account().displayName()).isEqualTo("Lê Văn Nhận");
         assertThat(handed.account().mustChangePassword()).isTrue();
         assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.badCredentials");
         assertThat(code(requestToken(mvc, user.identifier(), handed.defaultPassword())))
                 .isEqualTo("auth.passwordChangeRequired");
-        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + oldToken)).andReturn()
-                .getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + oldToken))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
 
         AccountDetails details = administration.details(admin.principal(), user.id());
-        assertThat(details.issuances()).extracting(IssuanceRecord::kind)
+        assertThat(details.issuances())
+                .extracting(IssuanceRecord::kind)
                 .containsExactly(IssuanceKind.HANDOVER, IssuanceKind.ISSUE);
         assertThat(details.issuances().get(0).issuedTo()).isEqualTo("Lê Văn Nhận");
         assertThat(details.issuances().get(0).documentNumber()).isEqualTo("05/BB-VP");
 
         // A stale version (the one before the handover) is a conflict, never a silent overwrite.
         assertThatThrownBy(() -> administration.resetPassword(admin.principal(), user.id(), user.version()))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.code()).isEqualTo("request.staleVersion"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("request.staleVersion"));
     }
 }

@@ -1,7 +1,6 @@
 package vn.partywork.identity;
 
 import java.time.ZoneId;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +32,19 @@ class OrgConcurrencyAndChecksTests {
 
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgSeeding seeding;
+
     @Autowired
     OrgDirectory directory;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationContext context;
 
@@ -70,11 +74,23 @@ class OrgConcurrencyAndChecksTests {
         List<Object> outcomes = new ArrayList<>();
         try {
             List<Future<Object>> results = List.of(
-                    pool.submit(attempt(start, () -> restructuring.transfer(both,
-                            new TransferOrganisation(d1.id(), other.id(), decision(day(11)), day(11), null)))),
-                    pool.submit(attempt(start, () -> restructuring.establish(both,
-                            new EstablishOrganisation(g.id(), "C", "Chi bộ C", OrgKind.CELL, decision(day(10)),
-                                    day(10), null)))));
+                    pool.submit(attempt(
+                            start,
+                            () -> restructuring.transfer(
+                                    both,
+                                    new TransferOrganisation(d1.id(), other.id(), decision(day(11)), day(11), null)))),
+                    pool.submit(attempt(
+                            start,
+                            () -> restructuring.establish(
+                                    both,
+                                    new EstablishOrganisation(
+                                            g.id(),
+                                            "C",
+                                            "Chi bộ C",
+                                            OrgKind.CELL,
+                                            decision(day(10)),
+                                            day(10),
+                                            null)))));
             start.countDown();
             for (Future<Object> f : results) {
                 outcomes.add(f.get(30, TimeUnit.SECONDS));
@@ -104,14 +120,18 @@ class OrgConcurrencyAndChecksTests {
     @Test
     void dissolutionIsRefusedWhileAnotherModuleObjects() {
         OrgSummary cell = fx.establish(province, "C", "Chi bộ cơ sở C", OrgKind.GRASSROOTS_CELL, day(1));
-        DissolutionCheck accounts = orgId -> orgId == cell.id() ? Optional.of("org.dissolve.hasAccounts")
-                : Optional.empty();
-        OrgRestructuring guarded = new OrgRestructuring(context.getBean(Organisations.class),
-                context.getBean(StructuralChanges.class), context.getBean(AuditLog.class), List.of(accounts),
+        DissolutionCheck accounts =
+                orgId -> orgId == cell.id() ? Optional.of("org.dissolve.hasAccounts") : Optional.empty();
+        OrgRestructuring guarded = new OrgRestructuring(
+                context.getBean(Organisations.class),
+                context.getBean(StructuralChanges.class),
+                context.getBean(AuditLog.class),
+                List.of(accounts),
                 context.getBean(Clock.class));
         long before = fx.rows();
 
-        assertRefused(() -> guarded.dissolve(scope, new DissolveOrganisation(cell.id(), decision(day(5)), day(5), null)),
+        assertRefused(
+                () -> guarded.dissolve(scope, new DissolveOrganisation(cell.id(), decision(day(5)), day(5), null)),
                 "org.dissolve.hasAccounts");
         assertThat(fx.rows()).isEqualTo(before);
         assertThat(directory.current(cell.id())).isPresent();

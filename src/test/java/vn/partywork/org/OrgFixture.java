@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Classification;
@@ -21,6 +20,7 @@ class OrgFixture {
 
     /** Every fixture date is on or after this day; the root must be older. */
     static final LocalDate BASE = LocalDate.of(2015, 1, 1);
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     final OrgRestructuring restructuring;
@@ -29,15 +29,23 @@ class OrgFixture {
     final OrgSummary root;
     final AccessScope system;
 
-    OrgFixture(OrgRestructuring restructuring, OrgStructure structure, OrgSeeding seeding, OrgDirectory directory,
+    OrgFixture(
+            OrgRestructuring restructuring,
+            OrgStructure structure,
+            OrgSeeding seeding,
+            OrgDirectory directory,
             JdbcClient jdbc) {
         this.restructuring = restructuring;
         this.structure = structure;
         this.jdbc = jdbc;
         synchronized (OrgFixture.class) {
-            this.root = directory.root().orElseGet(() -> seeding.establishRoot("TW", "Ban Chấp hành Trung ương Đảng",
-                    new Decision("01-NQ/TW", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"),
-                    LocalDate.of(1930, 2, 3)));
+            this.root = directory
+                    .root()
+                    .orElseGet(() -> seeding.establishRoot(
+                            "TW",
+                            "Ban Chấp hành Trung ương Đảng",
+                            new Decision("01-NQ/TW", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"),
+                            LocalDate.of(1930, 2, 3)));
         }
         this.system = seeding.seedingScope(root.path());
     }
@@ -55,13 +63,14 @@ class OrgFixture {
     }
 
     OrgSummary province(String name) {
-        return restructuring.establish(system, new EstablishOrganisation(root.id(), unique("T"), name, OrgKind.PROVINCE,
-                decision(BASE), BASE, null));
+        return restructuring.establish(
+                system,
+                new EstablishOrganisation(root.id(), unique("T"), name, OrgKind.PROVINCE, decision(BASE), BASE, null));
     }
 
     OrgSummary establish(OrgSummary parent, String code, String name, OrgKind kind, LocalDate on) {
-        return restructuring.establish(system, new EstablishOrganisation(parent.id(), code, name, kind, decision(on), on,
-                null));
+        return restructuring.establish(
+                system, new EstablishOrganisation(parent.id(), code, name, kind, decision(on), on, null));
     }
 
     static AccessScope writer(OrgSummary org) {
@@ -73,8 +82,15 @@ class OrgFixture {
     }
 
     private static AccessScope scope(OrgSummary org, Set<Permission> permissions) {
-        return new AccessScope(42, "tester", List.of(new AccessScope.Entry(1, org.path(),
-                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED, permissions)));
+        return new AccessScope(
+                42,
+                "tester",
+                List.of(new AccessScope.Entry(
+                        1,
+                        org.path(),
+                        Set.of(Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        permissions)));
     }
 
     /** Rows in the version, change and participant tables: a refusal must leave them as they were. */
@@ -86,6 +102,8 @@ class OrgFixture {
     }
 
     List<String> childCodes(OrgSummary parent, LocalDate day) {
-        return structure.children(system, parent.id(), day).stream().map(n -> n.org().code()).toList();
+        return structure.children(system, parent.id(), day).stream()
+                .map(n -> n.org().code())
+                .toList();
     }
 }

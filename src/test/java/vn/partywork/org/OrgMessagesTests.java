@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Every error code the org and catalogue modules throw has its Vietnamese message (ARCHITECTURE rule 7). */
@@ -25,15 +24,16 @@ class OrgMessagesTests {
     void everyErrorCodeHasAVietnameseMessage() throws IOException {
         Properties messages = new Properties();
         for (String bundle : new String[] {"org", "catalogue"}) {
-            try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/i18n/" + bundle + ".properties"),
-                    StandardCharsets.UTF_8)) {
+            try (Reader reader = Files.newBufferedReader(
+                    Path.of("src/main/resources/i18n/" + bundle + ".properties"), StandardCharsets.UTF_8)) {
                 messages.load(reader);
             }
         }
         Set<String> codes = new TreeSet<>();
         for (String module : new String[] {"org", "catalogue"}) {
             try (Stream<Path> files = Files.walk(Path.of("src/main/java/vn/partywork/" + module))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher m = CODE.matcher(Files.readString(file));
                     while (m.find()) {
                         if (!m.group(1).startsWith("org.flash") && !m.group(1).startsWith("org.restructuring")) {
@@ -44,9 +44,11 @@ class OrgMessagesTests {
             }
         }
 
-        assertThat(codes).contains("org.notFound", "org.code.duplicate", "org.transfer.intoOwnSubtree",
-                "catalogue.notFound");
-        assertThat(codes).allSatisfy(code -> assertThat(messages.getProperty("error." + code))
-                .as("error.%s", code).isNotBlank());
+        assertThat(codes)
+                .contains("org.notFound", "org.code.duplicate", "org.transfer.intoOwnSubtree", "catalogue.notFound");
+        assertThat(codes)
+                .allSatisfy(code -> assertThat(messages.getProperty("error." + code))
+                        .as("error.%s", code)
+                        .isNotBlank());
     }
 }

@@ -7,7 +7,6 @@ import static vn.partywork.org.OrgFixture.decision;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +20,16 @@ class OrgRestructuringTests {
 
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgSeeding seeding;
+
     @Autowired
     OrgDirectory directory;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,25 +51,31 @@ class OrgRestructuringTests {
         assertThat(fx.childCodes(province, day(59))).isEmpty();
         assertThat(fx.childCodes(province, day(60))).containsExactly("H01");
         assertThat(district.path()).isEqualTo(province.path() + "." + district.id());
-        assertThat(structure.history(scope, district.id()))
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.kind()).isEqualTo(StructuralChangeKind.ESTABLISH);
-                    assertThat(e.role()).isEqualTo(ChangeRole.SUBJECT);
-                    assertThat(e.effectiveOn()).isEqualTo(day(60));
-                    assertThat(e.subjects().get(0).newParent().id()).isEqualTo(province.id());
-                });
+        assertThat(structure.history(scope, district.id())).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(StructuralChangeKind.ESTABLISH);
+            assertThat(e.role()).isEqualTo(ChangeRole.SUBJECT);
+            assertThat(e.effectiveOn()).isEqualTo(day(60));
+            assertThat(e.subjects().get(0).newParent().id()).isEqualTo(province.id());
+        });
     }
 
     @Test
     void renameKeepsTheOldNameForEarlierDates() {
         OrgSummary district = fx.establish(province, "H01", "Huyện ủy Từ Liêm", OrgKind.UPPER_GRASSROOTS, day(10));
 
-        OrgSummary renamed = restructuring.rename(scope, new RenameOrganisation(district.id(), "Quận ủy Bắc Từ Liêm",
-                "q01", decision(day(400)), day(400), "Theo Nghị quyết 132/NQ-CP"));
+        OrgSummary renamed = restructuring.rename(
+                scope,
+                new RenameOrganisation(
+                        district.id(),
+                        "Quận ủy Bắc Từ Liêm",
+                        "q01",
+                        decision(day(400)),
+                        day(400),
+                        "Theo Nghị quyết 132/NQ-CP"));
 
         assertThat(renamed.code()).isEqualTo("q01");
-        assertThat(structure.organisation(scope, district.id(), day(399)).org().name()).isEqualTo("Huyện ủy Từ Liêm");
+        assertThat(structure.organisation(scope, district.id(), day(399)).org().name())
+                .isEqualTo("Huyện ủy Từ Liêm");
         OrgDetails now = structure.organisation(scope, district.id(), null);
         assertThat(now.org().name()).isEqualTo("Quận ủy Bắc Từ Liêm");
         assertThat(now.establishedOn()).isEqualTo(day(10));
@@ -83,10 +92,12 @@ class OrgRestructuringTests {
     void renameIsAudited() {
         OrgSummary district = fx.establish(province, "H01", "Huyện ủy Gia Lâm", OrgKind.UPPER_GRASSROOTS, day(10));
 
-        restructuring.rename(scope, new RenameOrganisation(district.id(), "Quận ủy Long Biên", null,
-                decision(day(20)), day(20), null));
+        restructuring.rename(
+                scope,
+                new RenameOrganisation(district.id(), "Quận ủy Long Biên", null, decision(day(20)), day(20), null));
 
-        var event = jdbc.sql("""
+        var event =
+                jdbc.sql("""
                 SELECT action, basis, changes -> 'name' ->> 'old' AS old_name, changes -> 'name' ->> 'new' AS new_name,
                        actor_identifier
                   FROM audit.event
@@ -107,17 +118,20 @@ class OrgRestructuringTests {
         OrgSummary g = fx.establish(a, "G", "Đảng ủy xã G", OrgKind.GRASSROOTS_COMMITTEE, day(2));
         OrgSummary cell = fx.establish(g, "C1", "Chi bộ thôn 1", OrgKind.CELL, day(3));
 
-        OrgSummary moved = restructuring.transfer(scope, new TransferOrganisation(g.id(), b.id(), decision(day(100)),
-                day(100), null));
+        OrgSummary moved = restructuring.transfer(
+                scope, new TransferOrganisation(g.id(), b.id(), decision(day(100)), day(100), null));
 
         assertThat(moved.path()).isEqualTo(b.path() + "." + g.id());
         assertThat(fx.childCodes(a, day(99))).containsExactly("G");
         assertThat(fx.childCodes(a, day(100))).isEmpty();
         assertThat(fx.childCodes(b, day(100))).containsExactly("G");
-        assertThat(directory.current(cell.id()).orElseThrow().path()).isEqualTo(b.path() + "." + g.id() + "." + cell.id());
-        assertThat(structure.organisation(scope, cell.id(), day(99)).ancestors()).extracting(OrgSummary::code)
+        assertThat(directory.current(cell.id()).orElseThrow().path())
+                .isEqualTo(b.path() + "." + g.id() + "." + cell.id());
+        assertThat(structure.organisation(scope, cell.id(), day(99)).ancestors())
+                .extracting(OrgSummary::code)
                 .endsWith("A", "G");
-        assertThat(structure.organisation(scope, cell.id(), day(100)).ancestors()).extracting(OrgSummary::code)
+        assertThat(structure.organisation(scope, cell.id(), day(100)).ancestors())
+                .extracting(OrgSummary::code)
                 .endsWith("B", "G");
         OrgHistoryEntry entry = structure.history(scope, g.id()).get(0);
         assertThat(entry.kind()).isEqualTo(StructuralChangeKind.TRANSFER);
@@ -131,10 +145,14 @@ class OrgRestructuringTests {
         OrgSummary g = fx.establish(a, "G", "Đảng ủy xã G", OrgKind.GRASSROOTS_COMMITTEE, day(2));
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.transfer(scope, new TransferOrganisation(a.id(), g.id(), decision(day(50)),
-                day(50), null)), "org.transfer.intoOwnSubtree");
-        assertRefused(() -> restructuring.transfer(scope, new TransferOrganisation(a.id(), a.id(), decision(day(50)),
-                day(50), null)), "org.transfer.intoOwnSubtree");
+        assertRefused(
+                () -> restructuring.transfer(
+                        scope, new TransferOrganisation(a.id(), g.id(), decision(day(50)), day(50), null)),
+                "org.transfer.intoOwnSubtree");
+        assertRefused(
+                () -> restructuring.transfer(
+                        scope, new TransferOrganisation(a.id(), a.id(), decision(day(50)), day(50), null)),
+                "org.transfer.intoOwnSubtree");
         assertThat(fx.rows()).isEqualTo(before);
     }
 
@@ -145,8 +163,10 @@ class OrgRestructuringTests {
         OrgSummary b = fx.establish(province, "B", "Huyện ủy B", OrgKind.UPPER_GRASSROOTS, day(1));
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.transfer(scope, new TransferOrganisation(b.id(), g.id(), decision(day(50)),
-                day(50), null)), "org.kind.notAllowedUnder");
+        assertRefused(
+                () -> restructuring.transfer(
+                        scope, new TransferOrganisation(b.id(), g.id(), decision(day(50)), day(50), null)),
+                "org.kind.notAllowedUnder");
         assertThat(fx.rows()).isEqualTo(before);
     }
 
@@ -158,14 +178,23 @@ class OrgRestructuringTests {
         OrgSummary c2 = fx.establish(g, "C2", "Chi bộ 2", OrgKind.CELL, day(3));
         OrgSummary c3 = fx.establish(g, "C3", "Chi bộ 3", OrgKind.CELL, day(3));
 
-        List<OrgSummary> successors = restructuring.split(scope, new SplitOrganisation(g.id(), List.of(
-                new SplitOrganisation.Successor("G", "Đảng ủy xã G Bắc", null, List.of(c1.id(), c2.id())),
-                new SplitOrganisation.Successor("GN", "Đảng ủy xã G Nam", OrgKind.GRASSROOTS_COMMITTEE,
-                        List.of(c3.id()))), decision(day(200)), day(200), null));
+        List<OrgSummary> successors = restructuring.split(
+                scope,
+                new SplitOrganisation(
+                        g.id(),
+                        List.of(
+                                new SplitOrganisation.Successor(
+                                        "G", "Đảng ủy xã G Bắc", null, List.of(c1.id(), c2.id())),
+                                new SplitOrganisation.Successor(
+                                        "GN", "Đảng ủy xã G Nam", OrgKind.GRASSROOTS_COMMITTEE, List.of(c3.id()))),
+                        decision(day(200)),
+                        day(200),
+                        null));
 
         assertThat(successors).extracting(OrgSummary::name).containsExactly("Đảng ủy xã G Bắc", "Đảng ủy xã G Nam");
         assertThat(fx.childCodes(a, day(199))).containsExactly("G");
-        assertThat(structure.children(scope, a.id(), day(199)).get(0).org().id()).isEqualTo(g.id());
+        assertThat(structure.children(scope, a.id(), day(199)).get(0).org().id())
+                .isEqualTo(g.id());
         assertThat(fx.childCodes(a, day(200))).containsExactly("G", "GN");
         assertThat(fx.childCodes(successors.get(0), day(200))).containsExactly("C1", "C2");
         assertThat(fx.childCodes(successors.get(1), day(200))).containsExactly("C3");
@@ -211,7 +240,11 @@ class OrgRestructuringTests {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM org.change_participant
                  WHERE change_id = :change AND role = 'DESCENDANT_MOVED'
-                """).param("change", subject.changeId()).query(Long.class).single()).isEqualTo(3);
+                """)
+                        .param("change", subject.changeId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
         // The first history entry of an unmoved sibling is still its establishment.
         assertThat(structure.history(scope, a.id()).get(0).kind()).isEqualTo(StructuralChangeKind.ESTABLISH);
     }
@@ -224,17 +257,24 @@ class OrgRestructuringTests {
         OrgSummary deep = fx.establish(part, "C9", "Chi bộ 9", OrgKind.CELL, day(4));
         OrgSummary c3 = fx.establish(g, "C3", "Chi bộ 3", OrgKind.CELL, day(3));
 
-        restructuring.split(scope, new SplitOrganisation(g.id(), List.of(
-                new SplitOrganisation.Successor("GB", "Đảng ủy xã G Bắc", null, List.of(part.id())),
-                new SplitOrganisation.Successor("GN", "Đảng ủy xã G Nam", null, List.of(c3.id()))),
-                decision(day(200)), day(200), null));
+        restructuring.split(
+                scope,
+                new SplitOrganisation(
+                        g.id(),
+                        List.of(
+                                new SplitOrganisation.Successor("GB", "Đảng ủy xã G Bắc", null, List.of(part.id())),
+                                new SplitOrganisation.Successor("GN", "Đảng ủy xã G Nam", null, List.of(c3.id()))),
+                        decision(day(200)),
+                        day(200),
+                        null));
 
         assertThat(structure.history(scope, part.id()).get(0).role()).isEqualTo(ChangeRole.CHILD_MOVED);
         OrgHistoryEntry carried = structure.history(scope, deep.id()).get(0);
         assertThat(carried.kind()).isEqualTo(StructuralChangeKind.SPLIT);
         assertThat(carried.role()).isEqualTo(ChangeRole.DESCENDANT_MOVED);
         assertThat(carried.movedWith().id()).isEqualTo(part.id());
-        assertThat(structure.history(scope, g.id()).get(0).childrenMoved()).extracting(ChangeParticipant::orgId)
+        assertThat(structure.history(scope, g.id()).get(0).childrenMoved())
+                .extracting(ChangeParticipant::orgId)
                 .containsExactlyInAnyOrder(part.id(), c3.id());
     }
 
@@ -246,13 +286,29 @@ class OrgRestructuringTests {
         fx.establish(g, "C2", "Chi bộ 2", OrgKind.CELL, day(3));
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.split(scope, new SplitOrganisation(g.id(), List.of(
-                new SplitOrganisation.Successor("G1", "Xã G1", null, List.of(c1.id())),
-                new SplitOrganisation.Successor("G2", "Xã G2", null, List.of())), decision(day(200)), day(200), null)),
+        assertRefused(
+                () -> restructuring.split(
+                        scope,
+                        new SplitOrganisation(
+                                g.id(),
+                                List.of(
+                                        new SplitOrganisation.Successor("G1", "Xã G1", null, List.of(c1.id())),
+                                        new SplitOrganisation.Successor("G2", "Xã G2", null, List.of())),
+                                decision(day(200)),
+                                day(200),
+                                null)),
                 "org.split.childNotAssigned");
-        assertRefused(() -> restructuring.split(scope, new SplitOrganisation(g.id(), List.of(
-                new SplitOrganisation.Successor("G1", "Xã G1", null, List.of(c1.id())),
-                new SplitOrganisation.Successor("g1", "Xã G2", null, List.of())), decision(day(200)), day(200), null)),
+        assertRefused(
+                () -> restructuring.split(
+                        scope,
+                        new SplitOrganisation(
+                                g.id(),
+                                List.of(
+                                        new SplitOrganisation.Successor("G1", "Xã G1", null, List.of(c1.id())),
+                                        new SplitOrganisation.Successor("g1", "Xã G2", null, List.of())),
+                                decision(day(200)),
+                                day(200),
+                                null)),
                 "org.code.duplicate");
         assertThat(fx.rows()).isEqualTo(before);
         assertThat(fx.childCodes(a, fx.structure.today())).containsExactly("G");
@@ -266,11 +322,22 @@ class OrgRestructuringTests {
         fx.establish(x, "X1", "Chi bộ X1", OrgKind.CELL, day(3));
         fx.establish(y, "Y1", "Chi bộ Y1", OrgKind.CELL, day(3));
 
-        OrgSummary merged = restructuring.merge(scope, new MergeOrganisations(List.of(x.id(), y.id()), a.id(), "X",
-                "Đảng ủy xã XY", OrgKind.GRASSROOTS_COMMITTEE, decision(day(300)), day(300), null));
+        OrgSummary merged = restructuring.merge(
+                scope,
+                new MergeOrganisations(
+                        List.of(x.id(), y.id()),
+                        a.id(),
+                        "X",
+                        "Đảng ủy xã XY",
+                        OrgKind.GRASSROOTS_COMMITTEE,
+                        decision(day(300)),
+                        day(300),
+                        null));
 
         assertThat(fx.childCodes(a, day(299))).containsExactly("X", "Y");
-        assertThat(structure.children(scope, a.id(), day(300))).extracting(n -> n.org().id()).containsExactly(merged.id());
+        assertThat(structure.children(scope, a.id(), day(300)))
+                .extracting(n -> n.org().id())
+                .containsExactly(merged.id());
         assertThat(fx.childCodes(merged, day(300))).containsExactly("X1", "Y1");
         assertThat(directory.current(List.of(x.id(), y.id()))).isEmpty();
         OrgHistoryEntry entry = structure.history(scope, merged.id()).get(0);
@@ -287,8 +354,18 @@ class OrgRestructuringTests {
         fx.establish(y, "cb1", "Chi bộ 1", OrgKind.CELL, day(3));
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.merge(scope, new MergeOrganisations(List.of(x.id(), y.id()), a.id(), "XY",
-                "Đảng ủy xã XY", OrgKind.GRASSROOTS_COMMITTEE, decision(day(300)), day(300), null)),
+        assertRefused(
+                () -> restructuring.merge(
+                        scope,
+                        new MergeOrganisations(
+                                List.of(x.id(), y.id()),
+                                a.id(),
+                                "XY",
+                                "Đảng ủy xã XY",
+                                OrgKind.GRASSROOTS_COMMITTEE,
+                                decision(day(300)),
+                                day(300),
+                                null)),
                 "org.code.duplicate");
         assertThat(fx.rows()).isEqualTo(before);
     }
@@ -301,8 +378,8 @@ class OrgRestructuringTests {
         fx.establish(x, "X1", "Chi bộ X1", OrgKind.CELL, day(3));
         fx.establish(y, "Y1", "Chi bộ Y1", OrgKind.CELL, day(3));
 
-        OrgSummary target = restructuring.absorb(scope, new AbsorbOrganisation(x.id(), y.id(), decision(day(500)),
-                day(500), null));
+        OrgSummary target =
+                restructuring.absorb(scope, new AbsorbOrganisation(x.id(), y.id(), decision(day(500)), day(500), null));
 
         assertThat(target.id()).isEqualTo(y.id());
         assertThat(fx.childCodes(a, day(499))).containsExactly("X", "Y");
@@ -318,8 +395,9 @@ class OrgRestructuringTests {
         OrgSummary g = fx.establish(a, "G", "Chi bộ cơ sở G", OrgKind.GRASSROOTS_CELL, day(2));
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.dissolve(scope, new DissolveOrganisation(a.id(), decision(day(50)), day(50),
-                null)), "org.dissolve.hasChildren");
+        assertRefused(
+                () -> restructuring.dissolve(scope, new DissolveOrganisation(a.id(), decision(day(50)), day(50), null)),
+                "org.dissolve.hasChildren");
         assertThat(fx.rows()).isEqualTo(before);
 
         restructuring.dissolve(scope, new DissolveOrganisation(g.id(), decision(day(50)), day(50), null));
@@ -336,14 +414,26 @@ class OrgRestructuringTests {
         LocalDate tomorrow = structure.today().plusDays(1);
         long before = fx.rows();
 
-        assertRefused(() -> fx.establish(a, "G", "Xã G", OrgKind.GRASSROOTS_COMMITTEE, day(99)),
+        assertRefused(
+                () -> fx.establish(a, "G", "Xã G", OrgKind.GRASSROOTS_COMMITTEE, day(99)),
                 "org.effectiveDate.beforeParent");
-        assertRefused(() -> restructuring.establish(scope, new EstablishOrganisation(a.id(), "G", "Xã G",
-                OrgKind.GRASSROOTS_COMMITTEE, decision(day(100)), tomorrow, null)), "org.effectiveDate.inFuture");
-        assertRefused(() -> restructuring.establish(scope, new EstablishOrganisation(a.id(), "G", "Xã G",
-                OrgKind.GRASSROOTS_COMMITTEE, decision(tomorrow), day(100), null)), "org.decisionDate.inFuture");
-        assertRefused(() -> restructuring.rename(scope, new RenameOrganisation(a.id(), "Huyện ủy A mới", null,
-                decision(day(100)), day(100), null)), "org.effectiveDate.beforeCurrent");
+        assertRefused(
+                () -> restructuring.establish(
+                        scope,
+                        new EstablishOrganisation(
+                                a.id(), "G", "Xã G", OrgKind.GRASSROOTS_COMMITTEE, decision(day(100)), tomorrow, null)),
+                "org.effectiveDate.inFuture");
+        assertRefused(
+                () -> restructuring.establish(
+                        scope,
+                        new EstablishOrganisation(
+                                a.id(), "G", "Xã G", OrgKind.GRASSROOTS_COMMITTEE, decision(tomorrow), day(100), null)),
+                "org.decisionDate.inFuture");
+        assertRefused(
+                () -> restructuring.rename(
+                        scope,
+                        new RenameOrganisation(a.id(), "Huyện ủy A mới", null, decision(day(100)), day(100), null)),
+                "org.effectiveDate.beforeCurrent");
         assertThat(fx.rows()).isEqualTo(before);
     }
 
@@ -354,10 +444,12 @@ class OrgRestructuringTests {
         fx.establish(a, "XA01", "Xã 1", OrgKind.GRASSROOTS_COMMITTEE, day(2));
         long before = fx.rows();
 
-        assertRefused(() -> fx.establish(a, "xa01", "Xã khác", OrgKind.GRASSROOTS_COMMITTEE, day(2)),
-                "org.code.duplicate");
+        assertRefused(
+                () -> fx.establish(a, "xa01", "Xã khác", OrgKind.GRASSROOTS_COMMITTEE, day(2)), "org.code.duplicate");
         assertThat(fx.rows()).isEqualTo(before);
-        assertThat(fx.establish(b, "xa01", "Xã 1 của B", OrgKind.GRASSROOTS_COMMITTEE, day(2)).code()).isEqualTo("xa01");
+        assertThat(fx.establish(b, "xa01", "Xã 1 của B", OrgKind.GRASSROOTS_COMMITTEE, day(2))
+                        .code())
+                .isEqualTo("xa01");
     }
 
     @Test
@@ -367,14 +459,21 @@ class OrgRestructuringTests {
         AccessScope outsider = OrgFixture.writer(other);
         long before = fx.rows();
 
-        assertRefused(() -> restructuring.rename(outsider, new RenameOrganisation(a.id(), "Tên mới", null,
-                decision(day(10)), day(10), null)), "org.notFound");
-        assertRefused(() -> restructuring.transfer(outsider, new TransferOrganisation(a.id(), other.id(),
-                decision(day(10)), day(10), null)), "org.notFound");
+        assertRefused(
+                () -> restructuring.rename(
+                        outsider, new RenameOrganisation(a.id(), "Tên mới", null, decision(day(10)), day(10), null)),
+                "org.notFound");
+        assertRefused(
+                () -> restructuring.transfer(
+                        outsider, new TransferOrganisation(a.id(), other.id(), decision(day(10)), day(10), null)),
+                "org.notFound");
         assertRefused(() -> structure.organisation(outsider, a.id(), null), "org.notFound");
         assertRefused(() -> structure.history(outsider, a.id()), "org.notFound");
-        assertRefused(() -> restructuring.rename(OrgFixture.reader(province), new RenameOrganisation(a.id(), "Tên mới",
-                null, decision(day(10)), day(10), null)), "org.forbidden");
+        assertRefused(
+                () -> restructuring.rename(
+                        OrgFixture.reader(province),
+                        new RenameOrganisation(a.id(), "Tên mới", null, decision(day(10)), day(10), null)),
+                "org.forbidden");
         assertThat(fx.rows()).isEqualTo(before);
         assertThat(directory.current(a.id()).orElseThrow().name()).isEqualTo("Huyện ủy A");
     }
@@ -383,19 +482,34 @@ class OrgRestructuringTests {
     void oversizedFieldsAreRefusedWithClearCodes() {
         long before = fx.rows();
 
-        assertRefused(() -> fx.establish(province, "A", "x".repeat(301), OrgKind.UPPER_GRASSROOTS, day(1)),
+        assertRefused(
+                () -> fx.establish(province, "A", "x".repeat(301), OrgKind.UPPER_GRASSROOTS, day(1)),
                 "org.name.tooLong");
-        assertRefused(() -> fx.establish(province, "A".repeat(51), "Huyện ủy", OrgKind.UPPER_GRASSROOTS, day(1)),
+        assertRefused(
+                () -> fx.establish(province, "A".repeat(51), "Huyện ủy", OrgKind.UPPER_GRASSROOTS, day(1)),
                 "org.code.tooLong");
-        assertRefused(() -> restructuring.establish(scope, new EstablishOrganisation(province.id(), "A", "Huyện ủy",
-                OrgKind.UPPER_GRASSROOTS, decision(day(1)), day(1), "n".repeat(2001))), "org.note.tooLong");
+        assertRefused(
+                () -> restructuring.establish(
+                        scope,
+                        new EstablishOrganisation(
+                                province.id(),
+                                "A",
+                                "Huyện ủy",
+                                OrgKind.UPPER_GRASSROOTS,
+                                decision(day(1)),
+                                day(1),
+                                "n".repeat(2001))),
+                "org.note.tooLong");
         assertRefused(() -> fx.establish(province, "A", "Huyện ủy", OrgKind.CELL, day(1)), "org.kind.notAllowedUnder");
         assertThat(fx.rows()).isEqualTo(before);
-        assertThat(fx.establish(province, "A", "x".repeat(300), OrgKind.UPPER_GRASSROOTS, day(1)).name()).hasSize(300);
+        assertThat(fx.establish(province, "A", "x".repeat(300), OrgKind.UPPER_GRASSROOTS, day(1))
+                        .name())
+                .hasSize(300);
     }
 
     static void assertRefused(Runnable action, String code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -16,14 +16,19 @@ class OrgStructureTests {
 
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgSeeding seeding;
+
     @Autowired
     OrgDirectory directory;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Organisations organisations;
 
@@ -49,8 +54,11 @@ class OrgStructureTests {
 
         assertThat(page.items()).extracting(OrgSummary::id).containsExactly(district.id());
         assertThat(page.total()).isEqualTo(1);
-        assertThat(structure.search(scope, "HÀ NỘI " + tag.toUpperCase(), 0, 20).items()).hasSize(1);
-        assertThat(structure.search(OrgFixture.reader(other), "ha noi " + tag, 0, 20).items())
+        assertThat(structure.search(scope, "HÀ NỘI " + tag.toUpperCase(), 0, 20).items())
+                .hasSize(1);
+        assertThat(structure
+                        .search(OrgFixture.reader(other), "ha noi " + tag, 0, 20)
+                        .items())
                 .noneMatch(o -> o.id() == district.id());
     }
 
@@ -63,7 +71,8 @@ class OrgStructureTests {
         OrgPage page = structure.search(scope, "binh xuyen " + tag, 0, 10);
 
         assertThat(page.items()).extracting(OrgSummary::id).containsExactly(prefix.id(), inside.id());
-        assertThat(structure.search(scope, "binh xuyen " + tag, 1, 1).items()).extracting(OrgSummary::id)
+        assertThat(structure.search(scope, "binh xuyen " + tag, 1, 1).items())
+                .extracting(OrgSummary::id)
                 .containsExactly(inside.id());
     }
 
@@ -80,8 +89,9 @@ class OrgStructureTests {
 
         // Exact (name or code) first, then prefixes by level and name, then word prefixes.
         Organisations.SearchResult full = organisations.search(tag, roots, 20, 0, 1000);
-        assertThat(full.items()).extracting(OrgSummary::id).containsExactly(exactCode.id(), exactName.id(),
-                huyen1.id(), huyen2.id(), xa.id(), word.id());
+        assertThat(full.items())
+                .extracting(OrgSummary::id)
+                .containsExactly(exactCode.id(), exactName.id(), huyen1.id(), huyen2.id(), xa.id(), word.id());
         assertThat(full.total()).isEqualTo(6);
         assertThat(full.capped()).isFalse();
 
@@ -90,9 +100,12 @@ class OrgStructureTests {
             Organisations.SearchResult capped = organisations.search(tag, roots, 1, offset, 3);
             assertThat(capped.capped()).isTrue();
             assertThat(capped.total()).isEqualTo(3);
-            assertThat(capped.items()).extracting(OrgSummary::id).containsExactly(full.items().get(offset).id());
+            assertThat(capped.items())
+                    .extracting(OrgSummary::id)
+                    .containsExactly(full.items().get(offset).id());
         }
-        assertThat(organisations.search(tag, roots, 3, 0, 3).items()).extracting(OrgSummary::id)
+        assertThat(organisations.search(tag, roots, 3, 0, 3).items())
+                .extracting(OrgSummary::id)
                 .containsExactly(exactCode.id(), exactName.id(), huyen1.id());
         OrgPage page = structure.search(scope, tag, 0, 20);
         assertThat(page.totalCapped()).isFalse();
@@ -109,9 +122,11 @@ class OrgStructureTests {
             assertThat(n.org().id()).isEqualTo(province.id());
             assertThat(n.childCount()).isEqualTo(1);
         });
-        assertThat(structure.children(scope, province.id(), null)).singleElement()
+        assertThat(structure.children(scope, province.id(), null))
+                .singleElement()
                 .satisfies(n -> assertThat(n.childCount()).isEqualTo(2));
-        assertThat(structure.countByKind(scope)).containsEntry(OrgKind.PROVINCE, 1L)
+        assertThat(structure.countByKind(scope))
+                .containsEntry(OrgKind.PROVINCE, 1L)
                 .containsEntry(OrgKind.UPPER_GRASSROOTS, 1L)
                 .containsEntry(OrgKind.GRASSROOTS_COMMITTEE, 1L)
                 .containsEntry(OrgKind.GRASSROOTS_CELL, 1L)
@@ -139,9 +154,12 @@ class OrgStructureTests {
         OrgSummary a = fx.establish(province, "A", "Huyện ủy A", OrgKind.UPPER_GRASSROOTS, day(1));
         OrgSummary b = fx.establish(province, "B", "Huyện ủy B", OrgKind.UPPER_GRASSROOTS, day(1));
 
-        assertThat(directory.current(java.util.List.of(b.id(), a.id()))).extracting(OrgSummary::code)
+        assertThat(directory.current(java.util.List.of(b.id(), a.id())))
+                .extracting(OrgSummary::code)
                 .containsExactly("B", "A");
         assertThat(directory.currentPaths(java.util.List.of(a.id()))).containsEntry(a.id(), a.path());
-        assertThat(directory.currentChildByCode(province.id(), "b")).map(OrgSummary::id).contains(b.id());
+        assertThat(directory.currentChildByCode(province.id(), "b"))
+                .map(OrgSummary::id)
+                .contains(b.id());
     }
 }

@@ -3,7 +3,6 @@ package vn.partywork.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,10 @@ class AdminOrgPickerBrowserTests {
         assertThat(match.getText()).contains("Ba Đình").contains("Trực thuộc:");
         Browser.screenshot(browser, "admin-account-org-picker-matches");
         match.click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("homeOrgId-chosen"), "Ba Đình"));
-        String id = browser.findElement(By.cssSelector("#homeOrgId-picker input[type=hidden]")).getDomProperty("value");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("homeOrgId-chosen"), "Ba Đình"));
+        String id = browser.findElement(By.cssSelector("#homeOrgId-picker input[type=hidden]"))
+                .getDomProperty("value");
         assertThat(id).matches("\\d+");
         assertThat(browser.findElement(By.id("homeOrgId-chosen")).getText()).contains("Trực thuộc:");
         Browser.screenshot(browser, "admin-account-org-picker");
@@ -60,8 +60,9 @@ class AdminOrgPickerBrowserTests {
         // Hồ Chí Minh City is outside Hà Nội's subtree: the picker does not offer it.
         WebElement again = browser.findElement(By.id("homeOrgId-q"));
         again.sendKeys("ho chi minh");
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("homeOrgId-results"), "Không tìm thấy"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("homeOrgId-results"), "Không tìm thấy"));
     }
 
     @Test
@@ -70,8 +71,8 @@ class AdminOrgPickerBrowserTests {
         browser.get(url("/admin/grants"));
         browser.findElement(By.id("orgId-q")).sendKeys("nghe an");
         wait(By.cssSelector("#orgId-results button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("orgId-chosen"), "Nghệ An"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("orgId-chosen"), "Nghệ An"));
         Browser.screenshot(browser, "admin-grant-org-picker");
     }
 
@@ -84,7 +85,8 @@ class AdminOrgPickerBrowserTests {
         browser.findElement(By.name("username")).sendKeys(identifier);
         browser.findElement(By.name("password")).sendKeys("Demo@2026");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {

@@ -2,6 +2,7 @@ package vn.partywork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +44,9 @@ public final class ApiClient {
     public static ApiClient as(int port, String username) {
         Reply reply = anonymous(port).post("/api/v1/auth/token", """
                 {"username": "%s", "password": "%s"}""".formatted(username, DEMO_PASSWORD));
-        assertThat(reply.status()).as("token for %s: %s", username, reply.body()).isEqualTo(200);
+        assertThat(reply.status())
+                .as("token for %s: %s", username, reply.body())
+                .isEqualTo(200);
         return new ApiClient(port, reply.json("$.token"));
     }
 
@@ -73,8 +74,11 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -82,8 +86,8 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.org.OrgKind;
 
@@ -61,7 +60,9 @@ public final class DemoOrgs {
 
     /** An id no organisation has. */
     public long missingId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) + 100000 FROM org.organisation").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) + 100000 FROM org.organisation")
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -87,9 +88,10 @@ public final class DemoOrgs {
         return establish(api, parentId, kind, name, uniqueCode("KT"), FIXTURE_DAY);
     }
 
-    public static long establish(ApiClient api, long parentId, OrgKind kind, String name, String code,
-            LocalDate effectiveOn) {
-        ApiClient.Reply reply = api.post("/api/v1/orgs", """
+    public static long establish(
+            ApiClient api, long parentId, OrgKind kind, String name, String code, LocalDate effectiveOn) {
+        ApiClient.Reply reply =
+                api.post("/api/v1/orgs", """
                 {"parentId": %d, "code": "%s", "name": "%s", "kind": "%s",
                  "decision": {"number": "%s-QĐ/KT", "date": "%s", "issuer": "Ban Thường vụ (kiểm thử)"},
                  "effectiveOn": "%s"}

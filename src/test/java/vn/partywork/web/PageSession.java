@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +44,10 @@ public final class PageSession {
     public static PageSession login(int port, String username) {
         PageSession session = new PageSession(port);
         Page login = session.get("/login");
-        Page signedIn = session.send("POST", "/login", Map.of("username", username, "password",
-                ApiClient.DEMO_PASSWORD, "_csrf", login.csrf()));
+        Page signedIn = session.send(
+                "POST",
+                "/login",
+                Map.of("username", username, "password", ApiClient.DEMO_PASSWORD, "_csrf", login.csrf()));
         assertThat(signedIn.status()).as("login of %s", username).isEqualTo(302);
         assertThat(signedIn.location()).as("login of %s", username).doesNotContain("error");
         return session;
@@ -83,9 +84,11 @@ public final class PageSession {
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

@@ -3,7 +3,6 @@ package vn.partywork.access.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.access.GrantStatus;
 import vn.partywork.access.Role;
@@ -11,10 +10,22 @@ import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
 
 /** One row of {@code access.account_grant}. */
-public record GrantRecord(long id, long accountId, Role role, long orgId, Set<Database> databases,
-        Classification ceiling, LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String documentNumber,
-        @Nullable String note, @Nullable Long grantedBy, Instant grantedAt, @Nullable Long revokedBy,
-        @Nullable Instant revokedAt, int version) {
+public record GrantRecord(
+        long id,
+        long accountId,
+        Role role,
+        long orgId,
+        Set<Database> databases,
+        Classification ceiling,
+        LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        @Nullable String documentNumber,
+        @Nullable String note,
+        @Nullable Long grantedBy,
+        Instant grantedAt,
+        @Nullable Long revokedBy,
+        @Nullable Instant revokedAt,
+        int version) {
 
     /** P-AZ-1: a grant applies from {@code validFrom} through {@code validTo} (inclusive) unless revoked. */
     public GrantStatus statusOn(LocalDate day) {

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,9 +37,18 @@ public class GrantStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(long accountId, Role role, long orgId, Set<Database> databases, Classification ceiling,
-            LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String documentNumber, @Nullable String note,
-            @Nullable Long grantedBy, Instant now) {
+    public long insert(
+            long accountId,
+            Role role,
+            long orgId,
+            Set<Database> databases,
+            Classification ceiling,
+            LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable String documentNumber,
+            @Nullable String note,
+            @Nullable Long grantedBy,
+            Instant now) {
         return jdbc.sql("""
                 INSERT INTO access.account_grant (account_id, role, org_id, databases, ceiling, valid_from, valid_to,
                                                   document_number, note, granted_by, granted_at)
@@ -63,7 +71,10 @@ public class GrantStore {
     }
 
     public Optional<GrantRecord> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(GrantStore::row).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(GrantStore::row)
+                .optional();
     }
 
     /** P-AZ-1: grants of the accounts that apply on {@code day}: not revoked, {@code day} within [from, to]. */
@@ -85,7 +96,10 @@ public class GrantStore {
     /** Every grant (including past ones) of the accounts, newest first; {@code null} means all accounts. */
     public List<GrantRecord> of(@Nullable Collection<Long> accountIds, int limit) {
         if (accountIds == null) {
-            return jdbc.sql(SELECT + " ORDER BY id DESC LIMIT :limit").param("limit", limit).query(GrantStore::row).list();
+            return jdbc.sql(SELECT + " ORDER BY id DESC LIMIT :limit")
+                    .param("limit", limit)
+                    .query(GrantStore::row)
+                    .list();
         }
         if (accountIds.isEmpty()) {
             return List.of();
@@ -116,11 +130,21 @@ public class GrantStore {
         Array array = rs.getArray("databases");
         Set<Database> databases = EnumSet.noneOf(Database.class);
         Arrays.stream((String[]) array.getArray()).map(Database::valueOf).forEach(databases::add);
-        return new GrantRecord(rs.getLong("id"), rs.getLong("account_id"), Role.valueOf(rs.getString("role")),
-                rs.getLong("org_id"), databases, Classification.valueOf(rs.getString("ceiling")),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                rs.getString("document_number"), rs.getString("note"), nullableLong(rs, "granted_by"),
-                instant(rs, "granted_at"), nullableLong(rs, "revoked_by"), instant(rs, "revoked_at"),
+        return new GrantRecord(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                Role.valueOf(rs.getString("role")),
+                rs.getLong("org_id"),
+                databases,
+                Classification.valueOf(rs.getString("ceiling")),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class),
+                rs.getString("document_number"),
+                rs.getString("note"),
+                nullableLong(rs, "granted_by"),
+                instant(rs, "granted_at"),
+                nullableLong(rs, "revoked_by"),
+                instant(rs, "revoked_at"),
                 rs.getInt("version"));
     }
 

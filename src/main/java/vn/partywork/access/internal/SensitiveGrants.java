@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import vn.partywork.access.Role;
 import vn.partywork.identity.SensitiveAccess;
@@ -32,7 +31,8 @@ class SensitiveGrants implements SensitiveAccess {
     @Override
     public boolean reachesSensitiveData(long accountId) {
         return grants.activeOn(List.of(accountId), LocalDate.now(clock)).stream()
-                .anyMatch(g -> g.role() == Role.AUDITOR || !g.ceiling().atMost(Classification.UNCLASSIFIED)
+                .anyMatch(g -> g.role() == Role.AUDITOR
+                        || !g.ceiling().atMost(Classification.UNCLASSIFIED)
                         || g.databases().stream().anyMatch(SENSITIVE_DATABASES::contains));
     }
 }

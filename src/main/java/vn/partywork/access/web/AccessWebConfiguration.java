@@ -1,7 +1,6 @@
 package vn.partywork.access.web;
 
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -44,8 +43,11 @@ class AccessWebConfiguration implements WebMvcConfigurer {
         }
 
         @Override
-        public AccessScope resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                NativeWebRequest request, WebDataBinderFactory binders) {
+        public AccessScope resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer container,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
             return scopes.current();
         }
     }

@@ -3,7 +3,6 @@ package vn.partywork.access.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,13 +28,18 @@ import vn.partywork.shared.DomainException;
 @RequestMapping("/api/v1/admin/grants")
 class GrantApiController {
 
-    record GrantRequest(@Nullable Long accountId, @Nullable Role role, @Nullable Long orgId,
-            @Nullable Set<Database> databases, @Nullable Classification ceiling, @Nullable LocalDate validFrom,
-            @Nullable LocalDate validTo, @Nullable String documentNumber, @Nullable String note) {
-    }
+    record GrantRequest(
+            @Nullable Long accountId,
+            @Nullable Role role,
+            @Nullable Long orgId,
+            @Nullable Set<Database> databases,
+            @Nullable Classification ceiling,
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable String documentNumber,
+            @Nullable String note) {}
 
-    record RevokeRequest(@Nullable Integer version) {
-    }
+    record RevokeRequest(@Nullable Integer version) {}
 
     private final Grants grants;
 
@@ -44,8 +48,8 @@ class GrantApiController {
     }
 
     @GetMapping
-    List<GrantView> list(@AuthenticationPrincipal AccountPrincipal actor,
-            @RequestParam(required = false) @Nullable Long accountId) {
+    List<GrantView> list(
+            @AuthenticationPrincipal AccountPrincipal actor, @RequestParam(required = false) @Nullable Long accountId) {
         return grants.list(actor, accountId);
     }
 
@@ -55,13 +59,24 @@ class GrantApiController {
         if (request.accountId() == null || request.orgId() == null) {
             throw DomainException.invalid("access.grant.accountAndOrgRequired");
         }
-        return grants.grant(actor, new NewGrant(request.accountId(), request.role(), request.orgId(),
-                request.databases() == null ? Set.of() : request.databases(), request.ceiling(), request.validFrom(),
-                request.validTo(), request.documentNumber(), request.note()));
+        return grants.grant(
+                actor,
+                new NewGrant(
+                        request.accountId(),
+                        request.role(),
+                        request.orgId(),
+                        request.databases() == null ? Set.of() : request.databases(),
+                        request.ceiling(),
+                        request.validFrom(),
+                        request.validTo(),
+                        request.documentNumber(),
+                        request.note()));
     }
 
     @PostMapping("/{id}/revoke")
-    GrantView revoke(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    GrantView revoke(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable RevokeRequest request) {
         return grants.revoke(actor, id, request == null ? null : request.version());
     }

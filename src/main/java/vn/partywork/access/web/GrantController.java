@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,12 +33,21 @@ import vn.partywork.shared.DomainException;
 @RequestMapping("/admin/grants")
 class GrantController {
 
-    record GrantForm(@Nullable String accountIdentifier, @Nullable Role role, @Nullable Long orgId,
-            @Nullable Set<Database> databases, @Nullable Classification ceiling,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validFrom,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validTo,
-            @Nullable String documentNumber, @Nullable String note) {
-    }
+    record GrantForm(
+            @Nullable String accountIdentifier,
+            @Nullable Role role,
+            @Nullable Long orgId,
+            @Nullable Set<Database> databases,
+            @Nullable Classification ceiling,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate validFrom,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate validTo,
+
+            @Nullable String documentNumber,
+            @Nullable String note) {}
 
     private final Grants grants;
     private final Accounts accounts;
@@ -47,7 +55,11 @@ class GrantController {
     private final MessageSource messages;
     private final Clock clock;
 
-    GrantController(Grants grants, Accounts accounts, AccountAdministration administration, MessageSource messages,
+    GrantController(
+            Grants grants,
+            Accounts accounts,
+            AccountAdministration administration,
+            MessageSource messages,
             Clock clock) {
         this.clock = clock;
         this.grants = grants;
@@ -57,20 +69,42 @@ class GrantController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AccountPrincipal actor,
-            @RequestParam(required = false) @Nullable Long accountId, Model model) {
-        GrantForm form = new GrantForm(null, Role.VIEWER, actor.homeOrgId(), Set.of(Database.ORGANISATION_MEMBER),
-                Classification.UNCLASSIFIED, LocalDate.now(clock), null, null, null);
+    String list(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @RequestParam(required = false) @Nullable Long accountId,
+            Model model) {
+        GrantForm form = new GrantForm(
+                null,
+                Role.VIEWER,
+                actor.homeOrgId(),
+                Set.of(Database.ORGANISATION_MEMBER),
+                Classification.UNCLASSIFIED,
+                LocalDate.now(clock),
+                null,
+                null,
+                null);
         if (accountId != null) {
-            form = new GrantForm(accounts.byId(accountId).map(AccountView::identifier).orElse(null), form.role(),
-                    form.orgId(), form.databases(), form.ceiling(), form.validFrom(), null, null, null);
+            form = new GrantForm(
+                    accounts.byId(accountId).map(AccountView::identifier).orElse(null),
+                    form.role(),
+                    form.orgId(),
+                    form.databases(),
+                    form.ceiling(),
+                    form.validFrom(),
+                    null,
+                    null,
+                    null);
         }
         return page(actor, accountId, form, model);
     }
 
     @PostMapping
-    String grant(@AuthenticationPrincipal AccountPrincipal actor, GrantForm form,
-            @RequestParam(required = false) @Nullable Long accountId, Model model, RedirectAttributes redirect) {
+    String grant(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            GrantForm form,
+            @RequestParam(required = false) @Nullable Long accountId,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             long target = accounts.byIdentifier(form.accountIdentifier() == null ? "" : form.accountIdentifier())
                     .map(AccountView::id)
@@ -78,9 +112,18 @@ class GrantController {
             if (form.orgId() == null) {
                 throw DomainException.invalid("access.grant.accountAndOrgRequired");
             }
-            grants.grant(actor, new NewGrant(target, form.role(), form.orgId(),
-                    form.databases() == null ? Set.of() : form.databases(), form.ceiling(), form.validFrom(),
-                    form.validTo(), form.documentNumber(), form.note()));
+            grants.grant(
+                    actor,
+                    new NewGrant(
+                            target,
+                            form.role(),
+                            form.orgId(),
+                            form.databases() == null ? Set.of() : form.databases(),
+                            form.ceiling(),
+                            form.validFrom(),
+                            form.validTo(),
+                            form.documentNumber(),
+                            form.note()));
             redirect.addFlashAttribute("message", text("access.grant.done.grant"));
             return "redirect:/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId);
         } catch (DomainException e) {
@@ -90,9 +133,12 @@ class GrantController {
     }
 
     @PostMapping("/{id}/revoke")
-    String revoke(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    String revoke(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer version,
-            @RequestParam(required = false) @Nullable Long accountId, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable Long accountId,
+            RedirectAttributes redirect) {
         try {
             grants.revoke(actor, id, version);
             redirect.addFlashAttribute("message", text("access.grant.done.revoke"));
@@ -106,7 +152,9 @@ class GrantController {
         model.addAttribute("grants", grants.list(actor, accountId));
         model.addAttribute("accountId", accountId);
         model.addAttribute("form", form);
-        model.addAttribute("chosenOrg", administration.manageableOrganisation(actor, form.orgId()).orElse(null));
+        model.addAttribute(
+                "chosenOrg",
+                administration.manageableOrganisation(actor, form.orgId()).orElse(null));
         model.addAttribute("roles", Role.values());
         model.addAttribute("databases", Database.values());
         model.addAttribute("ceilings", Classification.values());
@@ -119,7 +167,8 @@ class GrantController {
     }
 
     private String error(DomainException e) {
-        String fallback = messages.getMessage("error.unexpected", null, "Đã xảy ra lỗi.", LocaleContextHolder.getLocale());
+        String fallback =
+                messages.getMessage("error.unexpected", null, "Đã xảy ra lỗi.", LocaleContextHolder.getLocale());
         return messages.getMessage("error." + e.code(), e.args(), fallback, LocaleContextHolder.getLocale());
     }
 }

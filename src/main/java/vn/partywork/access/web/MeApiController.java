@@ -10,8 +10,7 @@ import vn.partywork.shared.AccessScope;
 @RestController
 class MeApiController {
 
-    record Me(AccountPrincipal account, AccessScope scope) {
-    }
+    record Me(AccountPrincipal account, AccessScope scope) {}
 
     @GetMapping("/api/v1/me")
     Me me(@AuthenticationPrincipal AccountPrincipal account, AccessScope scope) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,17 +29,32 @@ import vn.partywork.shared.Database;
 public class ApprovalStore {
 
     /** A chain definition. */
-    public record Chain(String code, String name, Database database, List<ChainStep> steps) {
-    }
+    public record Chain(String code, String name, Database database, List<ChainStep> steps) {}
 
     /** A request with its open step (if any) and the current names and paths of its organisations. */
-    public record RequestRow(long id, String chainCode, String chainName, Database database, String title,
-            String subjectType, String subjectId, long subjectOrgId, @Nullable String subjectOrgName,
-            @Nullable String subjectPath, ApprovalStatus status, @Nullable Integer currentPosition,
-            @Nullable ActionKind currentAction, @Nullable Long actingOrgId, @Nullable String actingOrgName,
-            @Nullable String actingPath, @Nullable LocalDate dueOn, long submittedByAccount, String submittedBy,
-            Instant submittedAt, int version, String payload) {
-    }
+    public record RequestRow(
+            long id,
+            String chainCode,
+            String chainName,
+            Database database,
+            String title,
+            String subjectType,
+            String subjectId,
+            long subjectOrgId,
+            @Nullable String subjectOrgName,
+            @Nullable String subjectPath,
+            ApprovalStatus status,
+            @Nullable Integer currentPosition,
+            @Nullable ActionKind currentAction,
+            @Nullable Long actingOrgId,
+            @Nullable String actingOrgName,
+            @Nullable String actingPath,
+            @Nullable LocalDate dueOn,
+            long submittedByAccount,
+            String submittedBy,
+            Instant submittedAt,
+            int version,
+            String payload) {}
 
     private static final String SELECT = """
             SELECT r.id, r.chain_code, c.name AS chain_name, c.database, r.title, r.subject_type, r.subject_id,
@@ -64,8 +78,11 @@ public class ApprovalStore {
     public Optional<Chain> chain(String code) {
         return jdbc.sql("SELECT code, name, database FROM approval.chain WHERE code = :code")
                 .param("code", code)
-                .query((rs, n) -> new Chain(rs.getString("code"), rs.getString("name"),
-                        Database.valueOf(rs.getString("database")), steps(code)))
+                .query((rs, n) -> new Chain(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        Database.valueOf(rs.getString("database")),
+                        steps(code)))
                 .optional();
     }
 
@@ -74,33 +91,55 @@ public class ApprovalStore {
                 SELECT position, action_kind, acting_level, acting_body, deadline_days
                   FROM approval.chain_step WHERE chain_code = :code ORDER BY position""")
                 .param("code", code)
-                .query((rs, n) -> new ChainStep(rs.getInt("position"), ActionKind.valueOf(rs.getString("action_kind")),
-                        ActingLevel.valueOf(rs.getString("acting_level")), rs.getString("acting_body"),
+                .query((rs, n) -> new ChainStep(
+                        rs.getInt("position"),
+                        ActionKind.valueOf(rs.getString("action_kind")),
+                        ActingLevel.valueOf(rs.getString("acting_level")),
+                        rs.getString("acting_body"),
                         rs.getInt("deadline_days")))
                 .list();
     }
 
-    public long insertRequest(String chainCode, long subjectOrgId, String subjectType, String subjectId, String title,
-            String payload, long accountId, String identifier, Instant at) {
+    public long insertRequest(
+            String chainCode,
+            long subjectOrgId,
+            String subjectType,
+            String subjectId,
+            String title,
+            String payload,
+            long accountId,
+            String identifier,
+            Instant at) {
         return jdbc.sql("""
                 INSERT INTO approval.request (chain_code, subject_org_id, subject_type, subject_id, title, payload,
                                               status, current_position, submitted_by_account, submitted_by, submitted_at)
                 VALUES (:chain, :org, :type, :subjectId, :title, CAST(:payload AS jsonb), 'IN_PROGRESS', 1,
                         :account, :identifier, :at)
                 RETURNING id""")
-                .param("chain", chainCode).param("org", subjectOrgId).param("type", subjectType)
-                .param("subjectId", subjectId).param("title", title).param("payload", payload)
-                .param("account", accountId).param("identifier", identifier).param("at", timestamp(at))
-                .query(Long.class).single();
+                .param("chain", chainCode)
+                .param("org", subjectOrgId)
+                .param("type", subjectType)
+                .param("subjectId", subjectId)
+                .param("title", title)
+                .param("payload", payload)
+                .param("account", accountId)
+                .param("identifier", identifier)
+                .param("at", timestamp(at))
+                .query(Long.class)
+                .single();
     }
 
-    public void openStep(long requestId, int position, ActionKind kind, long actingOrgId, LocalDate startedOn,
-            LocalDate dueOn) {
+    public void openStep(
+            long requestId, int position, ActionKind kind, long actingOrgId, LocalDate startedOn, LocalDate dueOn) {
         jdbc.sql("""
                 INSERT INTO approval.request_step (request_id, position, action_kind, acting_org_id, started_on, due_on)
                 VALUES (:request, :position, :kind, :org, :started, :due)""")
-                .param("request", requestId).param("position", position).param("kind", kind.name())
-                .param("org", actingOrgId).param("started", startedOn).param("due", dueOn)
+                .param("request", requestId)
+                .param("position", position)
+                .param("kind", kind.name())
+                .param("org", actingOrgId)
+                .param("started", startedOn)
+                .param("due", dueOn)
                 .update();
     }
 
@@ -108,7 +147,9 @@ public class ApprovalStore {
         jdbc.sql("""
                 UPDATE approval.request_step SET outcome = :outcome, acted_on = :on
                  WHERE request_id = :request AND outcome IS NULL""")
-                .param("outcome", outcome).param("on", actedOn).param("request", requestId)
+                .param("outcome", outcome)
+                .param("on", actedOn)
+                .param("request", requestId)
                 .update();
     }
 
@@ -116,36 +157,58 @@ public class ApprovalStore {
      * Moves the request to a new state if it still has the version the caller saw (ARCHITECTURE
      * rule 8); false when someone else changed it first.
      */
-    public boolean move(long requestId, int expectedVersion, ApprovalStatus status, @Nullable Integer position,
+    public boolean move(
+            long requestId,
+            int expectedVersion,
+            ApprovalStatus status,
+            @Nullable Integer position,
             @Nullable Instant closedAt) {
         return jdbc.sql("""
                 UPDATE approval.request
                    SET status = :status, current_position = :position, closed_at = :closed, version = version + 1
                  WHERE id = :id AND version = :version""")
-                .param("status", status.name()).param("position", position)
-                .param("closed", closedAt == null ? null : timestamp(closedAt))
-                .param("id", requestId).param("version", expectedVersion)
-                .update() == 1;
+                        .param("status", status.name())
+                        .param("position", position)
+                        .param("closed", closedAt == null ? null : timestamp(closedAt))
+                        .param("id", requestId)
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
     }
 
     public void updatePayload(long requestId, String payload) {
         jdbc.sql("UPDATE approval.request SET payload = CAST(:payload AS jsonb) WHERE id = :id")
-                .param("payload", payload).param("id", requestId).update();
+                .param("payload", payload)
+                .param("id", requestId)
+                .update();
     }
 
-    public void recordAction(long requestId, @Nullable Integer position, String action, long accountId,
-            String identifier, Instant at, @Nullable String comment) {
+    public void recordAction(
+            long requestId,
+            @Nullable Integer position,
+            String action,
+            long accountId,
+            String identifier,
+            Instant at,
+            @Nullable String comment) {
         jdbc.sql("""
                 INSERT INTO approval.request_action (request_id, position, action, actor_account, actor, acted_at, comment)
                 VALUES (:request, :position, :action, :account, :actor, :at, :comment)""")
-                .param("request", requestId).param("position", position).param("action", action)
-                .param("account", accountId).param("actor", identifier).param("at", timestamp(at))
+                .param("request", requestId)
+                .param("position", position)
+                .param("action", action)
+                .param("account", accountId)
+                .param("actor", identifier)
+                .param("at", timestamp(at))
                 .param("comment", comment)
                 .update();
     }
 
     public Optional<RequestRow> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(ApprovalStore::row).optional();
+        return jdbc.sql(SELECT + " WHERE r.id = :id")
+                .param("id", id)
+                .query(ApprovalStore::row)
+                .optional();
     }
 
     public List<TrailEntry> trail(long requestId) {
@@ -153,14 +216,20 @@ public class ApprovalStore {
                 SELECT action, position, actor_account, actor, acted_at, comment FROM approval.request_action
                  WHERE request_id = :id ORDER BY id""")
                 .param("id", requestId)
-                .query((rs, n) -> new TrailEntry(rs.getString("action"), (Integer) rs.getObject("position"),
-                        rs.getLong("actor_account"), rs.getString("actor"), null, instant(rs, "acted_at"),
+                .query((rs, n) -> new TrailEntry(
+                        rs.getString("action"),
+                        (Integer) rs.getObject("position"),
+                        rs.getLong("actor_account"),
+                        rs.getString("actor"),
+                        null,
+                        instant(rs, "acted_at"),
                         rs.getString("comment")))
                 .list();
     }
 
     /** Requests in progress whose open step's acting organisation lies inside the given subtrees per database. */
-    public List<RequestRow> openStepsWithin(Map<Database, List<String>> paths, @Nullable LocalDate dueBefore, int limit) {
+    public List<RequestRow> openStepsWithin(
+            Map<Database, List<String>> paths, @Nullable LocalDate dueBefore, int limit) {
         if (paths.values().stream().allMatch(List::isEmpty)) {
             return List.of();
         }
@@ -187,24 +256,42 @@ public class ApprovalStore {
     }
 
     public List<RequestRow> submittedBy(long accountId, int limit) {
-        return jdbc.sql(SELECT + " WHERE r.submitted_by_account = :account ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit")
-                .param("account", accountId).param("limit", limit)
-                .query(ApprovalStore::row).list();
+        return jdbc.sql(
+                        SELECT
+                                + " WHERE r.submitted_by_account = :account ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit")
+                .param("account", accountId)
+                .param("limit", limit)
+                .query(ApprovalStore::row)
+                .list();
     }
 
     private static RequestRow row(ResultSet rs, int n) throws SQLException {
         String action = rs.getString("action_kind");
         Number actingOrg = (Number) rs.getObject("acting_org_id");
         java.sql.Date due = rs.getDate("due_on");
-        return new RequestRow(rs.getLong("id"), rs.getString("chain_code"), rs.getString("chain_name"),
-                Database.valueOf(rs.getString("database")), rs.getString("title"), rs.getString("subject_type"),
-                rs.getString("subject_id"), rs.getLong("subject_org_id"), rs.getString("subject_org_name"),
-                rs.getString("subject_path"), ApprovalStatus.valueOf(rs.getString("status")),
-                (Integer) rs.getObject("current_position"), action == null ? null : ActionKind.valueOf(action),
-                actingOrg == null ? null : actingOrg.longValue(), rs.getString("acting_org_name"),
-                rs.getString("acting_path"), due == null ? null : due.toLocalDate(),
-                rs.getLong("submitted_by_account"), rs.getString("submitted_by"), instant(rs, "submitted_at"),
-                rs.getInt("version"), rs.getString("payload"));
+        return new RequestRow(
+                rs.getLong("id"),
+                rs.getString("chain_code"),
+                rs.getString("chain_name"),
+                Database.valueOf(rs.getString("database")),
+                rs.getString("title"),
+                rs.getString("subject_type"),
+                rs.getString("subject_id"),
+                rs.getLong("subject_org_id"),
+                rs.getString("subject_org_name"),
+                rs.getString("subject_path"),
+                ApprovalStatus.valueOf(rs.getString("status")),
+                (Integer) rs.getObject("current_position"),
+                action == null ? null : ActionKind.valueOf(action),
+                actingOrg == null ? null : actingOrg.longValue(),
+                rs.getString("acting_org_name"),
+                rs.getString("acting_path"),
+                due == null ? null : due.toLocalDate(),
+                rs.getLong("submitted_by_account"),
+                rs.getString("submitted_by"),
+                instant(rs, "submitted_at"),
+                rs.getInt("version"),
+                rs.getString("payload"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -214,5 +301,4 @@ public class ApprovalStore {
     private static OffsetDateTime timestamp(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
-
 }

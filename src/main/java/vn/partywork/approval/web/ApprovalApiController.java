@@ -1,12 +1,11 @@
 package vn.partywork.approval.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,28 +37,41 @@ class ApprovalApiController {
         this.approvals = approvals;
     }
 
-    record SubmitBody(@NotBlank(message = REQUIRED) String chainCode, @NotNull(message = REQUIRED) Long subjectOrgId,
-            @NotBlank(message = REQUIRED) String subjectType, @NotBlank(message = REQUIRED) String subjectId,
-            @NotBlank(message = REQUIRED) String title, @NotNull(message = REQUIRED) List<ProposedChange> changes) {
-    }
+    record SubmitBody(
+            @NotBlank(message = REQUIRED) String chainCode,
+            @NotNull(message = REQUIRED) Long subjectOrgId,
+            @NotBlank(message = REQUIRED) String subjectType,
+            @NotBlank(message = REQUIRED) String subjectId,
+            @NotBlank(message = REQUIRED) String title,
+            @NotNull(message = REQUIRED) List<ProposedChange> changes) {}
 
-    record ActBody(@NotNull(message = REQUIRED) StepDecision action, @Nullable String comment,
-            @NotNull(message = REQUIRED) Integer version) {
-    }
+    record ActBody(
+            @NotNull(message = REQUIRED) StepDecision action,
+            @Nullable String comment,
+            @NotNull(message = REQUIRED) Integer version) {}
 
-    record ResubmitBody(@NotNull(message = REQUIRED) Integer version, @Nullable List<ProposedChange> changes,
-            @Nullable String comment) {
-    }
+    record ResubmitBody(
+            @NotNull(message = REQUIRED) Integer version,
+            @Nullable List<ProposedChange> changes,
+            @Nullable String comment) {}
 
-    record WithdrawBody(@NotNull(message = REQUIRED) Integer version, @Nullable String comment) {
-    }
+    record WithdrawBody(
+            @NotNull(message = REQUIRED) Integer version,
+            @Nullable String comment) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Gửi một yêu cầu vào quy trình phê duyệt")
     RequestDetails submit(AccessScope scope, @Valid @RequestBody SubmitBody body) {
-        return approvals.submit(scope, new SubmitRequest(body.chainCode(), body.subjectOrgId(), body.subjectType(),
-                body.subjectId(), body.title(), body.changes()));
+        return approvals.submit(
+                scope,
+                new SubmitRequest(
+                        body.chainCode(),
+                        body.subjectOrgId(),
+                        body.subjectType(),
+                        body.subjectId(),
+                        body.title(),
+                        body.changes()));
     }
 
     @GetMapping("/inbox")

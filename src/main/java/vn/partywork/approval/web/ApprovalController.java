@@ -3,7 +3,6 @@ package vn.partywork.approval.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,8 +62,13 @@ class ApprovalController {
     }
 
     @PostMapping("/{id}/act")
-    String act(AccessScope scope, @PathVariable long id, @RequestParam StepDecision action,
-            @RequestParam(required = false) @Nullable String comment, @RequestParam int version, Model model,
+    String act(
+            AccessScope scope,
+            @PathVariable long id,
+            @RequestParam StepDecision action,
+            @RequestParam(required = false) @Nullable String comment,
+            @RequestParam int version,
+            Model model,
             RedirectAttributes redirect) {
         try {
             approvals.act(scope, id, action, comment, version);
@@ -76,8 +80,13 @@ class ApprovalController {
     }
 
     @PostMapping("/{id}/resubmit")
-    String resubmit(AccessScope scope, @PathVariable long id, @RequestParam int version,
-            @RequestParam(required = false) @Nullable String comment, Model model, RedirectAttributes redirect) {
+    String resubmit(
+            AccessScope scope,
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String comment,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             approvals.resubmit(scope, id, version, null, comment);
         } catch (DomainException e) {
@@ -88,8 +97,13 @@ class ApprovalController {
     }
 
     @PostMapping("/{id}/withdraw")
-    String withdraw(AccessScope scope, @PathVariable long id, @RequestParam int version,
-            @RequestParam(required = false) @Nullable String comment, Model model, RedirectAttributes redirect) {
+    String withdraw(
+            AccessScope scope,
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam(required = false) @Nullable String comment,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             approvals.withdraw(scope, id, version, comment);
         } catch (DomainException e) {

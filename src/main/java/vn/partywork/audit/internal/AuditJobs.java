@@ -1,7 +1,6 @@
 package vn.partywork.audit.internal;
 
 import java.time.Duration;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -25,7 +24,9 @@ class AuditJobs implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(sealer::sealQuietly, settings.sealInterval(), settings.sealInterval()));
-        registrar.addFixedDelayTask(new FixedDelayTask(checkpoints::scheduled, settings.checkpointInterval(), Duration.ZERO));
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(sealer::sealQuietly, settings.sealInterval(), settings.sealInterval()));
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(checkpoints::scheduled, settings.checkpointInterval(), Duration.ZERO));
     }
 }

@@ -21,7 +21,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,19 +91,23 @@ public final class AuditKey {
             write(pub, key.vkey() + "\n", false);
             return key;
         }
-        String[] parts = Files.readString(path, StandardCharsets.US_ASCII).strip().split("\\+", 5);
+        String[] parts =
+                Files.readString(path, StandardCharsets.US_ASCII).strip().split("\\+", 5);
         if (parts.length != 5 || !parts[0].equals("PRIVATE") || !parts[1].equals("KEY")) {
             throw new IllegalStateException(path + " is not a signed-note signer key");
         }
         byte[] seed = Base64.getDecoder().decode(parts[4]);
         AuditKey verifier = verifier(Files.readString(pub, StandardCharsets.US_ASCII));
-        if (seed.length != 33 || seed[0] != ED25519 || !verifier.name.equals(parts[2])
+        if (seed.length != 33
+                || seed[0] != ED25519
+                || !verifier.name.equals(parts[2])
                 || !HexFormat.of().formatHex(verifier.keyId).equals(parts[3])) {
             throw new IllegalStateException(path + " and " + pub + " do not belong together");
         }
         try {
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, Arrays.copyOfRange(seed, 1, 33)));
+                    .generatePrivate(
+                            new EdECPrivateKeySpec(NamedParameterSpec.ED25519, Arrays.copyOfRange(seed, 1, 33)));
             AuditKey key = new AuditKey(verifier.name, verifier.publicKey, privateKey);
             byte[] probe = key.sign("probe".getBytes(StandardCharsets.US_ASCII));
             if (!key.verify("probe".getBytes(StandardCharsets.US_ASCII), probe)) {
@@ -138,7 +141,8 @@ public final class AuditKey {
     }
 
     public String vkey() {
-        return name + "+" + HexFormat.of().formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(prefixed(publicKey));
+        return name + "+" + HexFormat.of().formatHex(keyId) + "+"
+                + Base64.getEncoder().encodeToString(prefixed(publicKey));
     }
 
     private String signerKey() {

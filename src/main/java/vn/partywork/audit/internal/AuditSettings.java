@@ -3,7 +3,6 @@ package vn.partywork.audit.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,8 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        that checkpoints they signed still verify
  */
 @ConfigurationProperties("partywork.audit")
-record AuditSettings(@DefaultValue("1s") Duration sealInterval, @DefaultValue("5m") Duration checkpointInterval,
-        @DefaultValue("./data/audit-checkpoints") Path checkpointDir, @DefaultValue("./data/audit-key") Path keyPath,
-        @DefaultValue("partywork.local/audit") String keyName, @Nullable Boolean generateKey,
-        @DefaultValue List<String> previousKeys) {
-}
+record AuditSettings(
+        @DefaultValue("1s") Duration sealInterval,
+        @DefaultValue("5m") Duration checkpointInterval,
+        @DefaultValue("./data/audit-checkpoints") Path checkpointDir,
+        @DefaultValue("./data/audit-key") Path keyPath,
+        @DefaultValue("partywork.local/audit") String keyName,
+        @Nullable Boolean generateKey,
+        @DefaultValue List<String> previousKeys) {}

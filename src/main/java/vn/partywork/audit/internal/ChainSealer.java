@@ -1,5 +1,6 @@
 package vn.partywork.audit.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +33,7 @@ public class ChainSealer {
     private static final int BATCH = 5_000;
     /** How long a seal waits after the first commit that asks for it, so that commits share seals. */
     private static final long COALESCE_MILLIS = 200;
+
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
 
     private final JdbcClient jdbc;
@@ -57,8 +57,7 @@ public class ChainSealer {
     }
 
     /** The head of the chain: its last sequence number (0 when empty) and hash. */
-    public record Head(long seq, byte[] hash) {
-    }
+    public record Head(long seq, byte[] hash) {}
 
     /** Chains every event of every transaction that has ended, waiting for another sealer; returns how many. */
     public long sealAll() {
@@ -68,10 +67,13 @@ public class ChainSealer {
     /** After an audited commit: seal within 0.2 s on the background thread; requests made meanwhile coalesce. */
     void requestSeal() {
         if (requested.compareAndSet(false, true)) {
-            background.schedule(() -> {
-                requested.set(false);
-                sealQuietly();
-            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            background.schedule(
+                    () -> {
+                        requested.set(false);
+                        sealQuietly();
+                    },
+                    COALESCE_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -108,9 +110,14 @@ public class ChainSealer {
 
     private int sealBatch(boolean wait) {
         if (wait) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", SEAL_LOCK).query((rs, n) -> 1).list();
-        } else if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", SEAL_LOCK)
-                .query(Boolean.class).single()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
+                    .param("lock", SEAL_LOCK)
+                    .query((rs, n) -> 1)
+                    .list();
+        } else if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                .param("lock", SEAL_LOCK)
+                .query(Boolean.class)
+                .single()) {
             return 0;
         }
         // Safe: a crash can only lose a whole seal (its pending rows come back with it and are sealed

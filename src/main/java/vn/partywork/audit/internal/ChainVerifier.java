@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import vn.partywork.audit.AuditVerification;
 
 /**
@@ -23,8 +22,7 @@ public final class ChainVerifier {
 
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private ChainVerifier() {
-    }
+    private ChainVerifier() {}
 
     public static AuditVerification verify(Connection connection, String schema, List<SignedCheckpoint> checkpoints)
             throws SQLException {
@@ -36,7 +34,9 @@ public final class ChainVerifier {
         sorted.sort(Comparator.comparingLong(SignedCheckpoint::seq));
         for (SignedCheckpoint checkpoint : sorted) {
             if (!checkpoint.origin().endsWith("/" + origin)) {
-                return AuditVerification.broken(0, Math.max(1, checkpoint.seq()),
+                return AuditVerification.broken(
+                        0,
+                        Math.max(1, checkpoint.seq()),
                         "checkpoint of another log (" + checkpoint.origin() + "); this log is " + origin);
             }
         }
@@ -55,7 +55,9 @@ public final class ChainVerifier {
                     long seq = rs.getLong("seq");
                     long checked = expected - 1;
                     if (seq > expected) {
-                        return AuditVerification.broken(checked, expected,
+                        return AuditVerification.broken(
+                                checked,
+                                expected,
                                 "event " + expected + " is missing (the next stored event is " + seq + ")");
                     }
                     if (seq < expected) {
@@ -63,13 +65,18 @@ public final class ChainVerifier {
                     }
                     byte[] hash = codec.hash(previous, StoredEvent.read(rs, seq));
                     if (!Arrays.equals(hash, rs.getBytes("hash"))) {
-                        return AuditVerification.broken(checked, seq,
-                                "event " + seq + " does not match its hash: it, or its place in the chain, was changed");
+                        return AuditVerification.broken(
+                                checked,
+                                seq,
+                                "event " + seq
+                                        + " does not match its hash: it, or its place in the chain, was changed");
                     }
                     while (next < sorted.size() && sorted.get(next).seq() == seq) {
                         SignedCheckpoint checkpoint = sorted.get(next++);
                         if (!Arrays.equals(hash, checkpoint.hash())) {
-                            return AuditVerification.broken(lastGoodCheckpoint, lastGoodCheckpoint + 1,
+                            return AuditVerification.broken(
+                                    lastGoodCheckpoint,
+                                    lastGoodCheckpoint + 1,
                                     "the chain up to " + seq + " differs from the checkpoint signed at "
                                             + checkpoint.time() + ": an event after " + lastGoodCheckpoint
                                             + " was changed and the chain recomputed");
@@ -83,8 +90,11 @@ public final class ChainVerifier {
             long last = expected - 1;
             if (next < sorted.size()) {
                 SignedCheckpoint beyond = sorted.get(sorted.size() - 1);
-                return AuditVerification.broken(last, last + 1, "the log ends at " + last + " but the checkpoint signed at "
-                        + beyond.time() + " covers " + beyond.seq() + " events: events were removed");
+                return AuditVerification.broken(
+                        last,
+                        last + 1,
+                        "the log ends at " + last + " but the checkpoint signed at " + beyond.time() + " covers "
+                                + beyond.seq() + " events: events were removed");
             }
             return AuditVerification.intact(last);
         } finally {
@@ -95,7 +105,8 @@ public final class ChainVerifier {
 
     /** The log's id from {@code <schema>.instance}: checkpoints of other logs never count. */
     static String logId(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT log_id::text FROM " + schema + ".instance");
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT log_id::text FROM " + schema + ".instance");
                 ResultSet rs = statement.executeQuery()) {
             if (rs.next()) {
                 return rs.getString(1);

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -41,13 +40,19 @@ public class Checkpoints {
     private final List<AuditKey> trustedKeys = new ArrayList<>();
     private final TransactionTemplate transaction;
 
-    Checkpoints(JdbcClient jdbc, ChainSealer sealer, AuditSettings settings, PlatformTransactionManager transactions,
-            Environment environment) throws IOException {
+    Checkpoints(
+            JdbcClient jdbc,
+            ChainSealer sealer,
+            AuditSettings settings,
+            PlatformTransactionManager transactions,
+            Environment environment)
+            throws IOException {
         this.jdbc = jdbc;
         this.sealer = sealer;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
-        boolean generate = settings.generateKey() != null ? settings.generateKey()
+        boolean generate = settings.generateKey() != null
+                ? settings.generateKey()
                 : environment.getProperty("partywork.demo.enabled", Boolean.class, false);
         this.key = AuditKey.load(settings.keyPath(), settings.keyName(), generate);
         trustedKeys.add(key);
@@ -60,7 +65,9 @@ public class Checkpoints {
     }
 
     public String logId() {
-        return jdbc.sql("SELECT log_id::text FROM audit.instance").query(String.class).single();
+        return jdbc.sql("SELECT log_id::text FROM audit.instance")
+                .query(String.class)
+                .single();
     }
 
     public String origin() {
@@ -81,7 +88,8 @@ public class Checkpoints {
         try {
             jdbc.sql("SELECT audit.ensure_partitions(CAST(:from AS date), 3)")
                     .param("from", LocalDate.now().minusMonths(1).toString())
-                    .query((rs, n) -> 1).list();
+                    .query((rs, n) -> 1)
+                    .list();
             sealer.sealAll();
             sign(false);
         } catch (RuntimeException e) {
@@ -91,24 +99,33 @@ public class Checkpoints {
 
     private Optional<SignedCheckpoint> sign(boolean always) {
         SignedCheckpoint signed = transaction.execute(status -> {
-            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", CHECKPOINT_LOCK)
-                    .query(Boolean.class).single()) {
+            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .param("lock", CHECKPOINT_LOCK)
+                    .query(Boolean.class)
+                    .single()) {
                 return null;
             }
             ChainSealer.Head head = sealer.head();
-            long last = jdbc.sql("SELECT coalesce(max(seq), -1) FROM audit.checkpoint").query(Long.class).single();
+            long last = jdbc.sql("SELECT coalesce(max(seq), -1) FROM audit.checkpoint")
+                    .query(Long.class)
+                    .single();
             if (head.seq() == 0 || (!always && head.seq() == last)) {
                 return null;
             }
-            SignedCheckpoint checkpoint = SignedCheckpoint.sign(origin(), head.seq(), head.hash(),
-                    Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS), key);
+            SignedCheckpoint checkpoint = SignedCheckpoint.sign(
+                    origin(),
+                    head.seq(),
+                    head.hash(),
+                    Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS),
+                    key);
             jdbc.sql("SELECT audit.add_checkpoint(:seq, :hash, :at, :key, :note)")
                     .param("seq", checkpoint.seq())
                     .param("hash", checkpoint.hash())
                     .param("at", Timestamp.from(checkpoint.time()))
                     .param("key", key.name())
                     .param("note", checkpoint.note())
-                    .query((rs, n) -> 1).list();
+                    .query((rs, n) -> 1)
+                    .list();
             return checkpoint;
         });
         if (signed != null) {
@@ -137,7 +154,9 @@ public class Checkpoints {
      */
     public List<SignedCheckpoint> trusted(String schema) {
         List<SignedCheckpoint> all = new ArrayList<>();
-        for (String note : jdbc.sql("SELECT note FROM " + schema + ".checkpoint ORDER BY id").query(String.class).list()) {
+        for (String note : jdbc.sql("SELECT note FROM " + schema + ".checkpoint ORDER BY id")
+                .query(String.class)
+                .list()) {
             all.add(SignedCheckpoint.open(note, trustedKeys));
         }
         if ("audit".equals(schema)) {

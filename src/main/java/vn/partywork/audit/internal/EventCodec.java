@@ -3,7 +3,6 @@ package vn.partywork.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,9 @@
 package vn.partywork.audit.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -35,7 +34,9 @@ class JdbcAuditLog implements AuditLog {
     static final String REQUEST_ID = "partywork.requestId";
 
     /** Sorted keys, so the stored JSON text (which the hash covers) is the same for the same content. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate standalone;
@@ -65,8 +66,9 @@ class JdbcAuditLog implements AuditLog {
     private void sealAfterCommit() {
         // Synchronizations, unlike bound resources, are suspended with their transaction, so a
         // REQUIRES_NEW transaction inside this one registers its own.
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager
-                .getSynchronizations().stream().anyMatch(SealAfterCommit.class::isInstance)) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.getSynchronizations().stream()
+                        .anyMatch(SealAfterCommit.class::isInstance)) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit());

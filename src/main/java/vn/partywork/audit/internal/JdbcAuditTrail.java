@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,10 +41,9 @@ class JdbcAuditTrail implements AuditTrail {
             target_type, target_id, classification, basis, changes, details""";
     /** The view of chained events and those still waiting for the sealer. */
     private static final String ALL_EVENTS = "audit.event";
-    private static final TypeReference<Map<String, Map<String, Object>>> CHANGES = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+
+    private static final TypeReference<Map<String, Map<String, Object>>> CHANGES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -66,10 +63,12 @@ class JdbcAuditTrail implements AuditTrail {
         int safePage = Math.max(0, page);
         int safeSize = Math.min(Math.max(1, size), 200);
         audit.record(AuditEvent.of(AuditAction.SEARCH, "audit_event", null)
-                .detail("criteria", query.criteria()).detail("page", safePage).build());
+                .detail("criteria", query.criteria())
+                .detail("page", safePage)
+                .build());
         Filter filter = filter(query);
         List<AuditRecord> rows = filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
-                + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
+                        + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
                 .param("limit", safeSize + 1)
                 .param("offset", (long) safePage * safeSize)
                 .query((rs, n) -> record(rs))
@@ -94,26 +93,50 @@ class JdbcAuditTrail implements AuditTrail {
     public void exportCsv(AccessScope scope, AuditQuery query, Writer out) {
         requireAuditor(scope);
         audit.record(AuditEvent.of(AuditAction.EXPORT, "audit_event", null)
-                .detail("criteria", query.criteria()).detail("format", "csv").detail("limit", MAX_EXPORT).build());
+                .detail("criteria", query.criteria())
+                .detail("format", "csv")
+                .detail("limit", MAX_EXPORT)
+                .build());
         Filter filter = filter(query);
         try {
             out.write('\uFEFF');
-            out.write(csvLine(List.of("Số thứ tự", "Thời điểm", "Mã tài khoản", "Tài khoản", "Tổ chức thực hiện",
-                    "Phân quyền", "Địa chỉ máy", "Mã yêu cầu", "Hành động", "Loại đối tượng", "Mã đối tượng", "Độ mật",
-                    "Căn cứ", "Thay đổi", "Chi tiết")));
-            filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where
-                            + " ORDER BY seq LIMIT :limit"))
+            out.write(csvLine(List.of(
+                    "Số thứ tự",
+                    "Thời điểm",
+                    "Mã tài khoản",
+                    "Tài khoản",
+                    "Tổ chức thực hiện",
+                    "Phân quyền",
+                    "Địa chỉ máy",
+                    "Mã yêu cầu",
+                    "Hành động",
+                    "Loại đối tượng",
+                    "Mã đối tượng",
+                    "Độ mật",
+                    "Căn cứ",
+                    "Thay đổi",
+                    "Chi tiết")));
+            filter.apply(jdbc.sql("SELECT * FROM " + ALL_EVENTS + filter.where + " ORDER BY seq LIMIT :limit"))
                     .param("limit", MAX_EXPORT)
                     .query((ResultSet rs) -> {
                         try {
-                            out.write(csvLine(List.of(Long.toString(rs.getLong("seq"))
-                                            + (rs.getBytes("hash") == null ? " (chờ)" : ""),
-                                    rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
+                            out.write(csvLine(List.of(
+                                    Long.toString(rs.getLong("seq")) + (rs.getBytes("hash") == null ? " (chờ)" : ""),
+                                    rs.getObject("occurred_at", OffsetDateTime.class)
+                                            .atZoneSameInstant(VIETNAM)
                                             .format(CSV_TIME),
-                                    text(rs, "actor_id"), text(rs, "actor_identifier"), text(rs, "acting_org_id"),
-                                    text(rs, "grant_id"), text(rs, "client_address"), text(rs, "request_id"),
-                                    text(rs, "action"), text(rs, "target_type"), text(rs, "target_id"),
-                                    text(rs, "classification"), text(rs, "basis"), text(rs, "changes"),
+                                    text(rs, "actor_id"),
+                                    text(rs, "actor_identifier"),
+                                    text(rs, "acting_org_id"),
+                                    text(rs, "grant_id"),
+                                    text(rs, "client_address"),
+                                    text(rs, "request_id"),
+                                    text(rs, "action"),
+                                    text(rs, "target_type"),
+                                    text(rs, "target_id"),
+                                    text(rs, "classification"),
+                                    text(rs, "basis"),
+                                    text(rs, "changes"),
                                     text(rs, "details"))));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -134,7 +157,9 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public String checkpoint(AccessScope scope) {
         requireAuditor(scope);
-        return checkpoints.checkpointNow().map(SignedCheckpoint::note)
+        return checkpoints
+                .checkpointNow()
+                .map(SignedCheckpoint::note)
                 .orElseThrow(() -> DomainException.conflict("audit.checkpoint.busy"));
     }
 
@@ -144,8 +169,8 @@ class JdbcAuditTrail implements AuditTrail {
         try {
             trusted = checkpoints.trusted(schema);
         } catch (IllegalArgumentException e) {
-            return AuditVerification.broken(0, 1, "a stored checkpoint is not signed by this deployment's key: "
-                    + e.getMessage());
+            return AuditVerification.broken(
+                    0, 1, "a stored checkpoint is not signed by this deployment's key: " + e.getMessage());
         }
         try (Connection connection = dataSource.getConnection()) {
             return ChainVerifier.verify(connection, schema, trusted);
@@ -200,14 +225,29 @@ class JdbcAuditTrail implements AuditTrail {
         long seq = rs.getLong("seq");
         boolean chained = rs.getBytes("hash") != null;
         Map<String, FieldChange> changes = new LinkedHashMap<>();
-        JdbcAuditLog.JSON.readValue(rs.getString("changes"), CHANGES)
+        JdbcAuditLog.JSON
+                .readValue(rs.getString("changes"), CHANGES)
                 .forEach((field, pair) -> changes.put(field, new FieldChange(pair.get("old"), pair.get("new"))));
         Map<String, Object> details = JdbcAuditLog.JSON.readValue(rs.getString("details"), DETAILS);
-        return new AuditRecord(seq, chained, rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(VIETNAM)
-                .toOffsetDateTime(), longOrNull(rs, "actor_id"), rs.getString("actor_identifier"),
-                longOrNull(rs, "acting_org_id"), longOrNull(rs, "grant_id"), rs.getString("client_address"),
-                rs.getString("request_id"), rs.getString("action"), rs.getString("target_type"),
-                rs.getString("target_id"), rs.getString("classification"), rs.getString("basis"), changes, details);
+        return new AuditRecord(
+                seq,
+                chained,
+                rs.getObject("occurred_at", OffsetDateTime.class)
+                        .atZoneSameInstant(VIETNAM)
+                        .toOffsetDateTime(),
+                longOrNull(rs, "actor_id"),
+                rs.getString("actor_identifier"),
+                longOrNull(rs, "acting_org_id"),
+                longOrNull(rs, "grant_id"),
+                rs.getString("client_address"),
+                rs.getString("request_id"),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                rs.getString("classification"),
+                rs.getString("basis"),
+                changes,
+                details);
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

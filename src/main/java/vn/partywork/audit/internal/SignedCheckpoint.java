@@ -30,7 +30,8 @@ public record SignedCheckpoint(String origin, long seq, byte[] hash, Instant tim
         byte[] keyIdAndSignature = new byte[4 + signature.length];
         System.arraycopy(key.keyId(), 0, keyIdAndSignature, 0, 4);
         System.arraycopy(signature, 0, keyIdAndSignature, 4, signature.length);
-        String note = body + "\n" + DASH + key.name() + " " + Base64.getEncoder().encodeToString(keyIdAndSignature) + "\n";
+        String note =
+                body + "\n" + DASH + key.name() + " " + Base64.getEncoder().encodeToString(keyIdAndSignature) + "\n";
         return new SignedCheckpoint(origin, seq, hash, time, note);
     }
 
@@ -60,7 +61,9 @@ public record SignedCheckpoint(String origin, long seq, byte[] hash, Instant tim
             }
             byte[] sig = Base64.getDecoder().decode(parts[1]);
             for (AuditKey key : trusted) {
-                if (parts[0].equals(key.name()) && sig.length == 68 && Arrays.equals(Arrays.copyOf(sig, 4), key.keyId())
+                if (parts[0].equals(key.name())
+                        && sig.length == 68
+                        && Arrays.equals(Arrays.copyOf(sig, 4), key.keyId())
                         && key.verify(body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
                     signed = true;
                 }
@@ -80,7 +83,7 @@ public record SignedCheckpoint(String origin, long seq, byte[] hash, Instant tim
                 time = Instant.parse(lines[i].substring(5));
             }
         }
-        return new SignedCheckpoint(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time,
-                note);
+        return new SignedCheckpoint(
+                lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time, note);
     }
 }

@@ -2,7 +2,6 @@ package vn.partywork.audit.web;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +36,16 @@ class AuditApiController {
     }
 
     @GetMapping("/events")
-    AuditPage events(AccessScope scope, @RequestParam(required = false) @Nullable String actor,
+    AuditPage events(
+            AccessScope scope,
+            @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable String targetId,
             @RequestParam(required = false) @Nullable AuditAction action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return trail.search(scope, new AuditQuery(actor, targetType, targetId, action, from, to), page, size);
     }
 

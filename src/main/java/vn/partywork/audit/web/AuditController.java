@@ -1,13 +1,12 @@
 package vn.partywork.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -43,14 +42,17 @@ class AuditController {
     }
 
     @GetMapping
-    String list(AccessScope scope, @RequestParam(required = false) @Nullable String actor,
+    String list(
+            AccessScope scope,
+            @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable String targetId,
             @RequestParam(required = false) @Nullable AuditAction action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         AuditQuery query = new AuditQuery(actor, targetType, targetId, action, from, to);
         model.addAttribute("query", query);
         model.addAttribute("actions", Arrays.asList(AuditAction.values()));
@@ -67,13 +69,16 @@ class AuditController {
     }
 
     @GetMapping("/export.csv")
-    void export(AccessScope scope, @RequestParam(required = false) @Nullable String actor,
+    void export(
+            AccessScope scope,
+            @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable String targetId,
             @RequestParam(required = false) @Nullable AuditAction action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         requireAuditor(scope);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"nhat-ky-kiem-toan.csv\"");

@@ -1,7 +1,6 @@
 package vn.partywork.calendar.internal;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +30,7 @@ public final class LunarAlgorithm {
     }
 
     /** A lunar date: year, month (1..12), day (1..30) and whether the month is the leap month. */
-    public record Lunar(int year, int month, int day, boolean leap) {
-    }
+    public record Lunar(int year, int month, int day, boolean leap) {}
 
     public Lunar toLunar(LocalDate date) {
         long dayNumber = julianDay(date);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.partywork.calendar.CalendarOverride;
@@ -47,7 +46,10 @@ public class OverrideDays {
     }
 
     public Optional<CalendarOverride> on(LocalDate day) {
-        return jdbc.sql(SELECT + " WHERE o.day = :day").param("day", day).query(OverrideDays::map).optional();
+        return jdbc.sql(SELECT + " WHERE o.day = :day")
+                .param("day", day)
+                .query(OverrideDays::map)
+                .optional();
     }
 
     public long saveDecision(Decision decision, String recordedBy) {
@@ -77,14 +79,22 @@ public class OverrideDays {
     }
 
     public boolean delete(LocalDate day) {
-        return jdbc.sql("DELETE FROM calendar.override_day WHERE day = :day").param("day", day).update() == 1;
+        return jdbc.sql("DELETE FROM calendar.override_day WHERE day = :day")
+                        .param("day", day)
+                        .update()
+                == 1;
     }
 
     private static CalendarOverride map(ResultSet rs, int row) throws SQLException {
-        return new CalendarOverride(rs.getObject("day", LocalDate.class), OverrideKind.valueOf(rs.getString("kind")),
+        return new CalendarOverride(
+                rs.getObject("day", LocalDate.class),
+                OverrideKind.valueOf(rs.getString("kind")),
                 rs.getString("name"),
-                new Decision(rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                new Decision(
+                        rs.getString("decision_number"),
+                        rs.getObject("decision_date", LocalDate.class),
                         rs.getString("decision_issuer")),
-                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                rs.getString("recorded_by"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import vn.partywork.calendar.CalendarDay;
 import vn.partywork.calendar.DayKind;
 

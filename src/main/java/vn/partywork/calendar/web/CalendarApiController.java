@@ -1,14 +1,13 @@
 package vn.partywork.calendar.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -37,7 +36,9 @@ import vn.partywork.shared.Decision;
  */
 @RestController
 @RequestMapping("/api/v1/calendar")
-@Tag(name = "Lịch ngày làm việc", description = "Ngày lễ, Tết, nghỉ bù, ngày nghỉ và làm bù theo thông báo; tính hạn theo ngày làm việc")
+@Tag(
+        name = "Lịch ngày làm việc",
+        description = "Ngày lễ, Tết, nghỉ bù, ngày nghỉ và làm bù theo thông báo; tính hạn theo ngày làm việc")
 class CalendarApiController {
 
     private static final String REQUIRED = "{calendar.form.required}";
@@ -55,11 +56,9 @@ class CalendarApiController {
         }
     }
 
-    record DateJson(LocalDate date) {
-    }
+    record DateJson(LocalDate date) {}
 
-    record CountJson(LocalDate from, LocalDate to, int workingDays) {
-    }
+    record CountJson(LocalDate from, LocalDate to, int workingDays) {}
 
     record LunarJson(int year, int month, int day, boolean leap, String text) {
         static LunarJson of(LunarDate lunar) {
@@ -67,9 +66,12 @@ class CalendarApiController {
         }
     }
 
-    record DayInfoJson(LocalDate date, boolean workingDay, @Nullable String name, @Nullable DayKind kind,
-            LunarJson lunar) {
-    }
+    record DayInfoJson(
+            LocalDate date,
+            boolean workingDay,
+            @Nullable String name,
+            @Nullable DayKind kind,
+            LunarJson lunar) {}
 
     record DecisionJson(String number, LocalDate date, String issuer) {
         static DecisionJson of(Decision d) {
@@ -84,21 +86,31 @@ class CalendarApiController {
     }
 
     record DecisionBody(
-            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG) String number,
+            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG)
+            String number,
+
             @NotNull(message = REQUIRED) LocalDate date,
-            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG) String issuer) {
-    }
 
-    record DayBody(@NotNull(message = REQUIRED) LocalDate date, @NotNull(message = REQUIRED) OverrideKind kind,
-            @Nullable @Size(max = WorkingDayCalendar.MAX_NAME, message = TOO_LONG) String name) {
-    }
+            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG)
+            String issuer) {}
 
-    record DeclareBody(@NotNull(message = REQUIRED) @Valid DecisionBody decision,
+    record DayBody(
+            @NotNull(message = REQUIRED) LocalDate date,
+            @NotNull(message = REQUIRED) OverrideKind kind,
+
+            @Nullable @Size(max = WorkingDayCalendar.MAX_NAME, message = TOO_LONG)
+            String name) {}
+
+    record DeclareBody(
+            @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) List<@NotNull(message = REQUIRED) @Valid DayBody> days) {
 
         DeclareOverrides toCommand() {
-            return new DeclareOverrides(new Decision(decision.number(), decision.date(), decision.issuer()),
-                    days.stream().map(d -> new DeclareOverrides.Day(d.date(), d.kind(), d.name())).toList());
+            return new DeclareOverrides(
+                    new Decision(decision.number(), decision.date(), decision.issuer()),
+                    days.stream()
+                            .map(d -> new DeclareOverrides.Day(d.date(), d.kind(), d.name()))
+                            .toList());
         }
     }
 
@@ -110,14 +122,15 @@ class CalendarApiController {
 
     @GetMapping("/add-working-days")
     @Operation(summary = "Hạn sau N ngày làm việc kể từ ngày from (bắt đầu đếm từ ngày hôm sau; N âm: đếm lùi)")
-    DateJson addWorkingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam int days) {
+    DateJson addWorkingDays(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam int days) {
         return new DateJson(calendar.addWorkingDays(from, days));
     }
 
     @GetMapping("/working-days-between")
     @Operation(summary = "Số ngày làm việc sau ngày from đến hết ngày to")
-    CountJson workingDaysBetween(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    CountJson workingDaysBetween(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return new CountJson(from, to, calendar.workingDaysBetween(from, to));
     }
@@ -126,8 +139,12 @@ class CalendarApiController {
     @Operation(summary = "Một ngày: có phải ngày làm việc không, tên ngày lễ, ngày âm lịch")
     DayInfoJson day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         CalendarDay special = calendar.day(date).orElse(null);
-        return new DayInfoJson(date, calendar.isWorkingDay(date), special == null ? null : special.name(),
-                special == null ? null : special.kind(), LunarJson.of(LunarDate.of(date)));
+        return new DayInfoJson(
+                date,
+                calendar.isWorkingDay(date),
+                special == null ? null : special.name(),
+                special == null ? null : special.kind(),
+                LunarJson.of(LunarDate.of(date)));
     }
 
     @GetMapping("/overrides")
@@ -140,7 +157,9 @@ class CalendarApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Nhập các ngày nghỉ / làm việc bù theo một thông báo (chỉ Ban Tổ chức Trung ương)")
     List<OverrideJson> declare(AccessScope scope, @Valid @RequestBody DeclareBody body) {
-        return calendar.declare(scope, body.toCommand()).stream().map(OverrideJson::of).toList();
+        return calendar.declare(scope, body.toCommand()).stream()
+                .map(OverrideJson::of)
+                .toList();
     }
 
     @DeleteMapping("/overrides/{date}")

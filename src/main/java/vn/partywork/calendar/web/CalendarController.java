@@ -1,11 +1,10 @@
 package vn.partywork.calendar.web;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,8 +51,13 @@ class CalendarController {
     }
 
     @PostMapping("/overrides")
-    String declare(AccessScope scope, @Valid @ModelAttribute("overrideForm") OverrideForm form, BindingResult binding,
-            @RequestParam(required = false) @Nullable Integer year, Model model, RedirectAttributes redirect) {
+    String declare(
+            AccessScope scope,
+            @Valid @ModelAttribute("overrideForm") OverrideForm form,
+            BindingResult binding,
+            @RequestParam(required = false) @Nullable Integer year,
+            Model model,
+            RedirectAttributes redirect) {
         int shownYear = year == null ? LocalDate.now(clock).getYear() : year;
         if (binding.hasErrors()) {
             model.addAttribute("formOpen", true);
@@ -63,7 +67,8 @@ class CalendarController {
             DeclareOverrides command = form.toCommand();
             calendar.declare(scope, command);
             int shown = command.days().get(0).date().getYear();
-            redirect.addFlashAttribute("flash", text("calendar.flash.declared", command.days().size()));
+            redirect.addFlashAttribute(
+                    "flash", text("calendar.flash.declared", command.days().size()));
             return "redirect:/calendar?year=" + shown + "#overrides";
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN) {
@@ -76,7 +81,9 @@ class CalendarController {
     }
 
     @PostMapping("/overrides/{date}/withdraw")
-    String withdraw(AccessScope scope, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String withdraw(
+            AccessScope scope,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
         calendar.withdraw(scope, date);
         redirect.addFlashAttribute("flash", text("calendar.flash.withdrawn", DAY.format(date)));
@@ -93,7 +100,8 @@ class CalendarController {
         model.addAttribute("first", WorkingDayCalendar.FIRST_DAY.getYear());
         model.addAttribute("last", WorkingDayCalendar.LAST_DAY.getYear());
         model.addAttribute("weekdays", new String[] {"T2", "T3", "T4", "T5", "T6", "T7", "CN"});
-        model.addAttribute("weekdayNames",
+        model.addAttribute(
+                "weekdayNames",
                 new String[] {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"});
         boolean canDeclare = calendar.canDeclare(scope);
         model.addAttribute("canDeclare", canDeclare);

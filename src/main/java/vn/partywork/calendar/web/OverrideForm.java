@@ -1,12 +1,11 @@
 package vn.partywork.calendar.web;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import vn.partywork.calendar.DeclareOverrides;
@@ -22,12 +21,15 @@ public class OverrideForm {
     @NotBlank(message = "{calendar.form.required}")
     @Size(max = Decision.MAX_TEXT, message = "{calendar.form.tooLong}")
     private @Nullable String decisionNumber;
+
     @NotNull(message = "{calendar.form.required}")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate decisionDate;
+
     @NotBlank(message = "{calendar.form.required}")
     @Size(max = Decision.MAX_TEXT, message = "{calendar.form.tooLong}")
     private @Nullable String decisionIssuer;
+
     private List<Row> days = new ArrayList<>();
 
     public OverrideForm() {
@@ -40,7 +42,9 @@ public class OverrideForm {
     public static class Row {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate date;
+
         private OverrideKind kind = OverrideKind.OFF;
+
         @Size(max = WorkingDayCalendar.MAX_NAME, message = "{calendar.form.tooLong}")
         private @Nullable String name;
 
@@ -70,8 +74,10 @@ public class OverrideForm {
     }
 
     DeclareOverrides toCommand() {
-        return new DeclareOverrides(new Decision(decisionNumber, decisionDate, decisionIssuer),
-                days.stream().filter(r -> r.getDate() != null)
+        return new DeclareOverrides(
+                new Decision(decisionNumber, decisionDate, decisionIssuer),
+                days.stream()
+                        .filter(r -> r.getDate() != null)
                         .map(r -> new DeclareOverrides.Day(r.getDate(), r.getKind(), r.getName()))
                         .toList());
     }

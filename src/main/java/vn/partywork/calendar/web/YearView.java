@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import vn.partywork.calendar.CalendarDay;
 import vn.partywork.calendar.LunarDate;
@@ -17,7 +16,11 @@ import vn.partywork.calendar.LunarDate;
 public record YearView(int year, List<Month> months) {
 
     /** One cell; {@code date} is null for the padding before the 1st and after the last day. */
-    public record Cell(@Nullable LocalDate date, boolean weekend, boolean today, @Nullable CalendarDay special,
+    public record Cell(
+            @Nullable LocalDate date,
+            boolean weekend,
+            boolean today,
+            @Nullable CalendarDay special,
             @Nullable LunarDate lunar) {
 
         /** CSS class of the cell: plain, weekend, or the kind of special day. */
@@ -25,12 +28,14 @@ public record YearView(int year, List<Month> months) {
             if (date == null) {
                 return "pw-cal-pad";
             }
-            String base = special != null ? switch (special.kind()) {
-                case HOLIDAY -> "pw-cal-holiday";
-                case COMPENSATION -> "pw-cal-compensation";
-                case OVERRIDE_OFF -> "pw-cal-off";
-                case OVERRIDE_WORKING -> "pw-cal-working";
-            } : weekend ? "pw-cal-weekend" : "pw-cal-day";
+            String base = special != null
+                    ? switch (special.kind()) {
+                        case HOLIDAY -> "pw-cal-holiday";
+                        case COMPENSATION -> "pw-cal-compensation";
+                        case OVERRIDE_OFF -> "pw-cal-off";
+                        case OVERRIDE_WORKING -> "pw-cal-working";
+                    }
+                    : weekend ? "pw-cal-weekend" : "pw-cal-day";
             return today ? base + " pw-cal-today" : base;
         }
 
@@ -52,8 +57,8 @@ public record YearView(int year, List<Month> months) {
             if (date == null) {
                 return "";
             }
-            StringBuilder text = new StringBuilder(String.format("%02d/%02d/%d", date.getDayOfMonth(),
-                    date.getMonthValue(), date.getYear()));
+            StringBuilder text = new StringBuilder(
+                    String.format("%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear()));
             if (lunar != null) {
                 text.append(" (âm lịch ").append(lunar.shortText()).append(')');
             }
@@ -74,17 +79,22 @@ public record YearView(int year, List<Month> months) {
     }
 
     static YearView of(int year, List<CalendarDay> specials, LocalDate today) {
-        Map<LocalDate, CalendarDay> byDate = specials.stream()
-                .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
+        Map<LocalDate, CalendarDay> byDate =
+                specials.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity()));
         List<Month> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             LocalDate first = LocalDate.of(year, m, 1);
             List<List<Cell>> weeks = new ArrayList<>();
-            List<Cell> week = new ArrayList<>(Collections.nCopies(first.getDayOfWeek().getValue() - 1, pad()));
+            List<Cell> week =
+                    new ArrayList<>(Collections.nCopies(first.getDayOfWeek().getValue() - 1, pad()));
             for (LocalDate d = first; d.getMonthValue() == m; d = d.plusDays(1)) {
                 DayOfWeek dow = d.getDayOfWeek();
-                week.add(new Cell(d, dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY, d.equals(today),
-                        byDate.get(d), LunarDate.of(d)));
+                week.add(new Cell(
+                        d,
+                        dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY,
+                        d.equals(today),
+                        byDate.get(d),
+                        LunarDate.of(d)));
                 if (dow == DayOfWeek.SUNDAY) {
                     weeks.add(week);
                     week = new ArrayList<>();
@@ -97,7 +107,12 @@ public record YearView(int year, List<Month> months) {
                 weeks.add(week);
             }
             int month = m;
-            months.add(new Month(m, weeks, specials.stream().filter(s -> s.date().getMonthValue() == month).toList()));
+            months.add(new Month(
+                    m,
+                    weeks,
+                    specials.stream()
+                            .filter(s -> s.date().getMonthValue() == month)
+                            .toList()));
         }
         return new YearView(year, months);
     }

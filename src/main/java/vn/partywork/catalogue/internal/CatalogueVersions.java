@@ -3,7 +3,6 @@ package vn.partywork.catalogue.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.partywork.catalogue.CatalogueEntry;
@@ -37,30 +36,57 @@ public class CatalogueVersions {
                  ORDER BY f.catalogue_order
                 """.formatted(IN_FORCE))
                 .param("day", day)
-                .query((rs, n) -> new CatalogueSummary(rs.getString("catalogue_code"), rs.getString("catalogue_name"),
-                        rs.getString("description"), rs.getInt("version_number"),
-                        rs.getObject("valid_from", LocalDate.class), rs.getInt("entry_count")))
+                .query((rs, n) -> new CatalogueSummary(
+                        rs.getString("catalogue_code"),
+                        rs.getString("catalogue_name"),
+                        rs.getString("description"),
+                        rs.getInt("version_number"),
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getInt("entry_count")))
                 .list();
     }
 
     public Optional<CatalogueVersion> onDate(String catalogueCode, LocalDate day) {
-        record Head(long versionId, String code, String name, String description, int number, LocalDate validFrom,
-                Decision decision, String note) {
-        }
+        record Head(
+                long versionId,
+                String code,
+                String name,
+                String description,
+                int number,
+                LocalDate validFrom,
+                Decision decision,
+                String note) {}
         Optional<Head> head = jdbc.sql(IN_FORCE + " WHERE c.code = :code ORDER BY c.id, v.valid_from DESC")
                 .param("day", day)
                 .param("code", catalogueCode)
                 .query((rs, n) -> {
                     String number = rs.getString("decision_number");
-                    Decision decision = number == null ? null : new Decision(number,
-                            rs.getObject("decision_date", LocalDate.class), rs.getString("decision_issuer"));
-                    return new Head(rs.getLong("version_id"), rs.getString("catalogue_code"),
-                            rs.getString("catalogue_name"), rs.getString("description"), rs.getInt("version_number"),
-                            rs.getObject("valid_from", LocalDate.class), decision, rs.getString("note"));
+                    Decision decision = number == null
+                            ? null
+                            : new Decision(
+                                    number,
+                                    rs.getObject("decision_date", LocalDate.class),
+                                    rs.getString("decision_issuer"));
+                    return new Head(
+                            rs.getLong("version_id"),
+                            rs.getString("catalogue_code"),
+                            rs.getString("catalogue_name"),
+                            rs.getString("description"),
+                            rs.getInt("version_number"),
+                            rs.getObject("valid_from", LocalDate.class),
+                            decision,
+                            rs.getString("note"));
                 })
                 .optional();
-        return head.map(h -> new CatalogueVersion(h.code(), h.name(), h.description(), h.number(), h.validFrom(),
-                h.decision(), h.note(), entries(h.versionId())));
+        return head.map(h -> new CatalogueVersion(
+                h.code(),
+                h.name(),
+                h.description(),
+                h.number(),
+                h.validFrom(),
+                h.decision(),
+                h.note(),
+                entries(h.versionId())));
     }
 
     private List<CatalogueEntry> entries(long versionId) {
@@ -71,8 +97,8 @@ public class CatalogueVersions {
                  ORDER BY sort_order, code
                 """)
                 .param("version", versionId)
-                .query((rs, n) -> new CatalogueEntry(rs.getString("code"), rs.getString("name"),
-                        rs.getInt("sort_order")))
+                .query((rs, n) ->
+                        new CatalogueEntry(rs.getString("code"), rs.getString("name"), rs.getInt("sort_order")))
                 .list();
     }
 }

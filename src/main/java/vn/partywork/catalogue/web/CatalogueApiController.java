@@ -1,10 +1,9 @@
 package vn.partywork.catalogue.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +35,8 @@ class CatalogueApiController {
 
     @GetMapping("/{code}")
     @Operation(summary = "Các giá trị của một danh mục (phiên bản hiện hành hoặc theo ngày)")
-    CatalogueVersion catalogue(@PathVariable String code,
+    CatalogueVersion catalogue(
+            @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         return asOf == null ? catalogues.current(code) : catalogues.asOf(code, asOf);
     }

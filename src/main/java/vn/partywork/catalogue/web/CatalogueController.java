@@ -1,7 +1,6 @@
 package vn.partywork.catalogue.web;
 
 import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,9 @@ class CatalogueController {
 
     @GetMapping("/catalogues")
     String catalogues(Model model) {
-        List<CatalogueVersion> versions = catalogues.list().stream().map(c -> catalogues.current(c.code())).toList();
+        List<CatalogueVersion> versions = catalogues.list().stream()
+                .map(c -> catalogues.current(c.code()))
+                .toList();
         model.addAttribute("catalogues", versions);
         return "catalogue/list";
     }

@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import vn.partywork.org.DissolutionCheck;
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,10 @@ public class AccountStore {
     }
 
     public Optional<AccountRecord> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(AccountStore::row).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(AccountStore::row)
+                .optional();
     }
 
     public Optional<AccountRecord> byIdentifier(String identifier) {
@@ -54,8 +56,15 @@ public class AccountStore {
                 .single();
     }
 
-    public long insert(String identifier, String displayName, AccountType type, @Nullable Long homeOrgId,
-            @Nullable Long managerId, String passwordHash, boolean mustChangePassword, Instant now,
+    public long insert(
+            String identifier,
+            String displayName,
+            AccountType type,
+            @Nullable Long homeOrgId,
+            @Nullable Long managerId,
+            String passwordHash,
+            boolean mustChangePassword,
+            Instant now,
             @Nullable Long createdBy) {
         return jdbc.sql("""
                 INSERT INTO identity.account (identifier, display_name, type, home_org_id, manager_id, password_hash,
@@ -108,7 +117,10 @@ public class AccountStore {
     /** Replaces a hash by a stronger one for the same password; not a password change. */
     public void upgradeHash(long id, String oldHash, String newHash) {
         jdbc.sql("UPDATE identity.account SET password_hash = :new WHERE id = :id AND password_hash = :old")
-                .param("id", id).param("old", oldHash).param("new", newHash).update();
+                .param("id", id)
+                .param("old", oldHash)
+                .param("new", newHash)
+                .update();
     }
 
     public void clearFailures(long id) {
@@ -152,14 +164,22 @@ public class AccountStore {
         versioned(jdbc.sql("""
                 UPDATE identity.account SET display_name = :name, version = version + 1
                  WHERE id = :id AND version = :version
-                """).param("id", id).param("version", version).param("name", displayName).update());
+                """)
+                .param("id", id)
+                .param("version", version)
+                .param("name", displayName)
+                .update());
     }
 
     public void setStatus(long id, int version, AccountStatus status) {
         versioned(jdbc.sql("""
                 UPDATE identity.account SET status = :status, version = version + 1
                  WHERE id = :id AND version = :version
-                """).param("id", id).param("version", version).param("status", status.name()).update());
+                """)
+                .param("id", id)
+                .param("version", version)
+                .param("status", status.name())
+                .update());
     }
 
     public void setAdminLock(long id, int version, boolean locked) {
@@ -168,15 +188,24 @@ public class AccountStore {
                    SET locked_by_admin = :locked, locked_until = NULL, failed_logins = 0, first_failed_at = NULL,
                        version = version + 1
                  WHERE id = :id AND version = :version
-                """).param("id", id).param("version", version).param("locked", locked).update());
+                """)
+                .param("id", id)
+                .param("version", version)
+                .param("locked", locked)
+                .update());
     }
 
     /**
      * A page of accounts; {@code subtree} (an ltree path) keeps those whose home organisation
      * currently lies inside it, null means every account.
      */
-    public List<AccountRecord> search(@Nullable String text, @Nullable AccountType type, @Nullable AccountStatus status,
-            @Nullable String subtree, int offset, int limit) {
+    public List<AccountRecord> search(
+            @Nullable String text,
+            @Nullable AccountType type,
+            @Nullable AccountStatus status,
+            @Nullable String subtree,
+            int offset,
+            int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(text, type, status, subtree, params);
         params.put("limit", limit);
@@ -187,15 +216,25 @@ public class AccountStore {
                 .list();
     }
 
-    public long count(@Nullable String text, @Nullable AccountType type, @Nullable AccountStatus status,
+    public long count(
+            @Nullable String text,
+            @Nullable AccountType type,
+            @Nullable AccountStatus status,
             @Nullable String subtree) {
         Map<String, Object> params = new HashMap<>();
         String where = where(text, type, status, subtree, params);
-        return jdbc.sql("SELECT count(*) FROM identity.account" + where).params(params).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM identity.account" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
-    private static String where(@Nullable String text, @Nullable AccountType type, @Nullable AccountStatus status,
-            @Nullable String subtree, Map<String, Object> params) {
+    private static String where(
+            @Nullable String text,
+            @Nullable AccountType type,
+            @Nullable AccountStatus status,
+            @Nullable String subtree,
+            Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE true");
         if (text != null && !text.isBlank()) {
             // LIKE wildcards typed by the user are matched literally (identifiers often contain "_").
@@ -240,8 +279,13 @@ public class AccountStore {
                 .single();
     }
 
-    public void addIssuance(long accountId, IssuanceKind kind, @Nullable Long performedBy,
-            @Nullable String performedByIdentifier, @Nullable String issuedTo, @Nullable String documentNumber,
+    public void addIssuance(
+            long accountId,
+            IssuanceKind kind,
+            @Nullable Long performedBy,
+            @Nullable String performedByIdentifier,
+            @Nullable String issuedTo,
+            @Nullable String documentNumber,
             Instant now) {
         jdbc.sql("""
                 INSERT INTO identity.issuance (account_id, kind, performed_by, performed_by_identifier, issued_to,
@@ -264,9 +308,12 @@ public class AccountStore {
                   FROM identity.issuance WHERE account_id = :account ORDER BY occurred_at DESC, id DESC
                 """)
                 .param("account", accountId)
-                .query((rs, n) -> new IssuanceRecord(IssuanceKind.valueOf(rs.getString("kind")),
-                        rs.getString("performed_by_identifier"), rs.getString("issued_to"),
-                        rs.getString("document_number"), instant(rs, "occurred_at")))
+                .query((rs, n) -> new IssuanceRecord(
+                        IssuanceKind.valueOf(rs.getString("kind")),
+                        rs.getString("performed_by_identifier"),
+                        rs.getString("issued_to"),
+                        rs.getString("document_number"),
+                        instant(rs, "occurred_at")))
                 .list();
     }
 
@@ -291,12 +338,23 @@ public class AccountStore {
     }
 
     static AccountRecord row(ResultSet rs, int n) throws SQLException {
-        return new AccountRecord(rs.getLong("id"), rs.getString("identifier"), rs.getString("display_name"),
-                AccountType.valueOf(rs.getString("type")), nullableLong(rs, "home_org_id"),
-                nullableLong(rs, "manager_id"), AccountStatus.valueOf(rs.getString("status")),
-                rs.getString("password_hash"), rs.getBoolean("must_change_password"),
-                instant(rs, "password_changed_at"), rs.getInt("failed_logins"), instant(rs, "first_failed_at"),
-                instant(rs, "locked_until"), rs.getBoolean("locked_by_admin"), instant(rs, "created_at"),
-                nullableLong(rs, "created_by"), rs.getInt("version"));
+        return new AccountRecord(
+                rs.getLong("id"),
+                rs.getString("identifier"),
+                rs.getString("display_name"),
+                AccountType.valueOf(rs.getString("type")),
+                nullableLong(rs, "home_org_id"),
+                nullableLong(rs, "manager_id"),
+                AccountStatus.valueOf(rs.getString("status")),
+                rs.getString("password_hash"),
+                rs.getBoolean("must_change_password"),
+                instant(rs, "password_changed_at"),
+                rs.getInt("failed_logins"),
+                instant(rs, "first_failed_at"),
+                instant(rs, "locked_until"),
+                rs.getBoolean("locked_by_admin"),
+                instant(rs, "created_at"),
+                nullableLong(rs, "created_by"),
+                rs.getInt("version"));
     }
 }

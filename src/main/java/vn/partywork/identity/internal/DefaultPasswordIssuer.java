@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.security.SecureRandom;
-
 import org.springframework.stereotype.Component;
 
 /** P-ID-3: one-time default passwords for new, handed-over and reset accounts; they meet the policy. */
@@ -21,7 +20,9 @@ public class DefaultPasswordIssuer {
 
     DefaultPasswordIssuer(IdentitySettings settings, PasswordPolicy policy) {
         this.policy = policy;
-        this.length = Math.max(12, Math.max(settings.defaultPasswordLength(), settings.password().minLength()));
+        this.length = Math.max(
+                12,
+                Math.max(settings.defaultPasswordLength(), settings.password().minLength()));
     }
 
     /** A random password that meets the policy and does not contain the identifier. */

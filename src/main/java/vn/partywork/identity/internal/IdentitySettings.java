@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mfa multi-factor authentication with TOTP (P-ID-4)
  */
 @ConfigurationProperties("partywork.identity")
-public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @DefaultValue Lockout lockout,
-        @DefaultValue("8h") Duration tokenLifetime, @DefaultValue("14") int defaultPasswordLength,
-        @DefaultValue("") String initialAdmin, @DefaultValue Mfa mfa) {
+public record IdentitySettings(
+        @DefaultValue PasswordPolicySettings password,
+        @DefaultValue Lockout lockout,
+        @DefaultValue("8h") Duration tokenLifetime,
+        @DefaultValue("14") int defaultPasswordLength,
+        @DefaultValue("") String initialAdmin,
+        @DefaultValue Mfa mfa) {
 
     /**
      * @param minLength minimum number of characters (default 10)
@@ -30,19 +33,23 @@ public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @D
      * @param requireSymbol at least one character that is neither a letter nor a digit (default true)
      * @param rejectIdentifier the password may not equal or contain the identifier (default true)
      */
-    public record PasswordPolicySettings(@DefaultValue("10") int minLength, @DefaultValue("true") boolean requireLower,
-            @DefaultValue("true") boolean requireUpper, @DefaultValue("true") boolean requireDigit,
-            @DefaultValue("true") boolean requireSymbol, @DefaultValue("true") boolean rejectIdentifier) {
-    }
+    public record PasswordPolicySettings(
+            @DefaultValue("10") int minLength,
+            @DefaultValue("true") boolean requireLower,
+            @DefaultValue("true") boolean requireUpper,
+            @DefaultValue("true") boolean requireDigit,
+            @DefaultValue("true") boolean requireSymbol,
+            @DefaultValue("true") boolean rejectIdentifier) {}
 
     /**
      * @param maxFailures failed logins within {@code window} that lock the account (default 5)
      * @param window the period in which failures are counted (default 15 minutes)
      * @param duration how long the lock lasts before it lifts by itself (default 15 minutes)
      */
-    public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-            @DefaultValue("15m") Duration duration) {
-    }
+    public record Lockout(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("15m") Duration duration) {}
 
     /**
      * @param enforced whether accounts for which MFA is mandatory (administrators, auditors, access
@@ -55,7 +62,9 @@ public record IdentitySettings(@DefaultValue PasswordPolicySettings password, @D
      *     random key is written there on first start. Never inside the repository.
      * @param issuer the issuer an authenticator app shows next to the account (default partywork)
      */
-    public record Mfa(@DefaultValue("true") boolean enforced, @DefaultValue("") String key,
-            @DefaultValue("./data/mfa.key") String keyFile, @DefaultValue("partywork") String issuer) {
-    }
+    public record Mfa(
+            @DefaultValue("true") boolean enforced,
+            @DefaultValue("") String key,
+            @DefaultValue("./data/mfa.key") String keyFile,
+            @DefaultValue("partywork") String issuer) {}
 }

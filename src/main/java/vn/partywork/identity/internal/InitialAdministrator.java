@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,8 +36,14 @@ class InitialAdministrator implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    InitialAdministrator(IdentitySettings settings, JdbcClient jdbc, AccountStore accounts,
-            DefaultPasswordIssuer defaults, PasswordEncoder encoder, AuditLog audit, Clock clock,
+    InitialAdministrator(
+            IdentitySettings settings,
+            JdbcClient jdbc,
+            AccountStore accounts,
+            DefaultPasswordIssuer defaults,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Clock clock,
             TransactionTemplate tx) {
         this.settings = settings;
         this.jdbc = jdbc;
@@ -57,7 +62,9 @@ class InitialAdministrator implements ApplicationRunner {
             return;
         }
         if (!AccountAdministration.IDENTIFIER.matcher(identifier).matches()) {
-            log.error("partywork.identity.initial-admin '{}' is not a valid identifier; no administrator created", identifier);
+            log.error(
+                    "partywork.identity.initial-admin '{}' is not a valid identifier; no administrator created",
+                    identifier);
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -68,8 +75,16 @@ class InitialAdministrator implements ApplicationRunner {
                 return;
             }
             String password = defaults.generate(identifier);
-            long id = accounts.insert(identifier, "Quản trị hệ thống", AccountType.SYSTEM_ADMIN, null, null,
-                    encoder.encode(password), true, clock.instant(), null);
+            long id = accounts.insert(
+                    identifier,
+                    "Quản trị hệ thống",
+                    AccountType.SYSTEM_ADMIN,
+                    null,
+                    null,
+                    encoder.encode(password),
+                    true,
+                    clock.instant(),
+                    null);
             accounts.addIssuance(id, IssuanceKind.ISSUE, null, "system", null, null, clock.instant());
             audit.record(AuditEvent.of(AuditAction.CREATE, "account", id)
                     .actorIdentifier("system")
@@ -77,8 +92,11 @@ class InitialAdministrator implements ApplicationRunner {
                     .change("type", null, AccountType.SYSTEM_ADMIN.name())
                     .detail("operation", "initialAdmin")
                     .build());
-            log.warn("Created the initial system administrator '{}' with the one-time password: {} "
-                    + "(it must be changed at first login)", identifier, password);
+            log.warn(
+                    "Created the initial system administrator '{}' with the one-time password: {} "
+                            + "(it must be changed at first login)",
+                    identifier,
+                    password);
         });
     }
 }

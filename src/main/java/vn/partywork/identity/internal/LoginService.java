@@ -3,7 +3,6 @@ package vn.partywork.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,8 +31,14 @@ public class LoginService {
     // Compared against when the account does not exist, so that timing does not reveal which identifiers exist.
     private final String dummyHash;
 
-    LoginService(AccountStore accounts, PasswordEncoder encoder, AuditLog audit, Clock clock,
-            IdentitySettings settings, TransactionTemplate tx, MfaStore mfa) {
+    LoginService(
+            AccountStore accounts,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Clock clock,
+            IdentitySettings settings,
+            TransactionTemplate tx,
+            MfaStore mfa) {
         this.mfa = mfa;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -69,7 +74,8 @@ public class LoginService {
         }
         if (!encoder.matches(given, account.passwordHash())) {
             boolean lockedNow = countFailure(account.id(), account.identifier(), "badPassword", now, channel);
-            throw lockedNow ? DomainException.forbidden("auth.locked")
+            throw lockedNow
+                    ? DomainException.forbidden("auth.locked")
                     : new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.badCredentials");
         }
         if (!account.isActive()) {

@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import vn.partywork.identity.AccountPrincipal;
@@ -35,7 +34,8 @@ public class ManagementRules {
         }
         requireManager(actor);
         Long home = actor.homeOrgId();
-        String path = home == null ? null : orgs.current(home).map(OrgSummary::path).orElse(null);
+        String path =
+                home == null ? null : orgs.current(home).map(OrgSummary::path).orElse(null);
         if (path == null) {
             // The administrator's own organisation was dissolved: it manages nothing until re-homed.
             throw DomainException.forbidden("identity.account.homeOrgGone");
@@ -52,14 +52,17 @@ public class ManagementRules {
         if (orgId == null) {
             return false;
         }
-        return orgs.current(orgId).map(o -> AccessScope.isWithin(o.path(), subtree.get())).orElse(false);
+        return orgs.current(orgId)
+                .map(o -> AccessScope.isWithin(o.path(), subtree.get()))
+                .orElse(false);
     }
 
     public boolean manages(AccountPrincipal actor, AccountRecord target) {
         if (actor.type() == AccountType.SYSTEM_ADMIN) {
             return true;
         }
-        return actor.type() == AccountType.ORG_ADMIN && target.type() != AccountType.SYSTEM_ADMIN
+        return actor.type() == AccountType.ORG_ADMIN
+                && target.type() != AccountType.SYSTEM_ADMIN
                 && managesOrg(actor, target.homeOrgId());
     }
 }

@@ -3,7 +3,6 @@ package vn.partywork.identity.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,11 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MfaStore {
 
-    record Enrolment(long accountId, byte[] secret, Instant enrolledAt, long lastStep) {
-    }
+    record Enrolment(long accountId, byte[] secret, Instant enrolledAt, long lastStep) {}
 
-    record RecoveryCode(long id, String hash) {
-    }
+    record RecoveryCode(long id, String hash) {}
 
     private final JdbcClient jdbc;
 
@@ -26,8 +23,11 @@ class MfaStore {
     Optional<Enrolment> of(long accountId) {
         return jdbc.sql("SELECT account_id, secret, enrolled_at, last_step FROM identity.mfa WHERE account_id = :id")
                 .param("id", accountId)
-                .query((rs, n) -> new Enrolment(rs.getLong("account_id"), rs.getBytes("secret"),
-                        AccountStore.instant(rs, "enrolled_at"), rs.getLong("last_step")))
+                .query((rs, n) -> new Enrolment(
+                        rs.getLong("account_id"),
+                        rs.getBytes("secret"),
+                        AccountStore.instant(rs, "enrolled_at"),
+                        rs.getLong("last_step")))
                 .optional();
     }
 
@@ -45,18 +45,26 @@ class MfaStore {
                 INSERT INTO identity.mfa (account_id, secret, enrolled_at, last_step)
                 VALUES (:id, :secret, :now, :step)
                 """)
-                .param("id", accountId).param("secret", secret).param("now", AccountStore.ts(now)).param("step", step)
+                .param("id", accountId)
+                .param("secret", secret)
+                .param("now", AccountStore.ts(now))
+                .param("step", step)
                 .update();
         for (String hash : recoveryHashes) {
             jdbc.sql("INSERT INTO identity.mfa_recovery_code (account_id, code_hash) VALUES (:id, :hash)")
-                    .param("id", accountId).param("hash", hash).update();
+                    .param("id", accountId)
+                    .param("hash", hash)
+                    .update();
         }
     }
 
     /** Moves the last used step forward; false when the step was already used (a replay), atomically. */
     boolean useStep(long accountId, long step) {
         return jdbc.sql("UPDATE identity.mfa SET last_step = :step WHERE account_id = :id AND last_step < :step")
-                .param("id", accountId).param("step", step).update() == 1;
+                        .param("id", accountId)
+                        .param("step", step)
+                        .update()
+                == 1;
     }
 
     List<RecoveryCode> unusedRecoveryCodes(long accountId) {
@@ -72,12 +80,20 @@ class MfaStore {
     /** Marks a recovery code used; false when another request used it first. */
     boolean useRecoveryCode(long id, Instant now) {
         return jdbc.sql("UPDATE identity.mfa_recovery_code SET used_at = :now WHERE id = :id AND used_at IS NULL")
-                .param("id", id).param("now", AccountStore.ts(now)).update() == 1;
+                        .param("id", id)
+                        .param("now", AccountStore.ts(now))
+                        .update()
+                == 1;
     }
 
     /** Forgets the enrolment; the used recovery codes go too (the audit log keeps the history). */
     boolean remove(long accountId) {
-        jdbc.sql("DELETE FROM identity.mfa_recovery_code WHERE account_id = :id").param("id", accountId).update();
-        return jdbc.sql("DELETE FROM identity.mfa WHERE account_id = :id").param("id", accountId).update() == 1;
+        jdbc.sql("DELETE FROM identity.mfa_recovery_code WHERE account_id = :id")
+                .param("id", accountId)
+                .update();
+        return jdbc.sql("DELETE FROM identity.mfa WHERE account_id = :id")
+                        .param("id", accountId)
+                        .update()
+                == 1;
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -58,9 +57,17 @@ public class MultiFactorService {
     private final List<SensitiveAccess> sensitiveAccess;
     private final TransactionTemplate tx;
 
-    MultiFactorService(MfaStore store, SecretBox box, AccountStore accounts, LoginService login,
-            PasswordEncoder encoder, AuditLog audit, Clock clock, IdentitySettings settings,
-            List<SensitiveAccess> sensitiveAccess, TransactionTemplate tx) {
+    MultiFactorService(
+            MfaStore store,
+            SecretBox box,
+            AccountStore accounts,
+            LoginService login,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Clock clock,
+            IdentitySettings settings,
+            List<SensitiveAccess> sensitiveAccess,
+            TransactionTemplate tx) {
         this.store = store;
         this.box = box;
         this.accounts = accounts;
@@ -79,7 +86,8 @@ public class MultiFactorService {
 
     /** P-ID-4: administrators, auditors and accounts reaching classified or sensitive data. */
     public boolean mandatory(AccountPrincipal account) {
-        return account.type() == AccountType.SYSTEM_ADMIN || account.type() == AccountType.ORG_ADMIN
+        return account.type() == AccountType.SYSTEM_ADMIN
+                || account.type() == AccountType.ORG_ADMIN
                 || sensitiveAccess.stream().anyMatch(s -> s.reachesSensitiveData(account.accountId()));
     }
 
@@ -204,7 +212,10 @@ public class MultiFactorService {
                             .actorIdentifier(account.identifier())
                             .detail("event", "mfaRecoveryCodeUsed")
                             .detail("channel", channel)
-                            .detail("recoveryCodesLeft", store.unusedRecoveryCodes(account.accountId()).size())
+                            .detail(
+                                    "recoveryCodesLeft",
+                                    store.unusedRecoveryCodes(account.accountId())
+                                            .size())
                             .build());
                     return true;
                 });
@@ -229,7 +240,8 @@ public class MultiFactorService {
         }
         Long found = null;
         for (long step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
-            boolean same = MessageDigest.isEqual(Totp.code(secret, step).getBytes(StandardCharsets.US_ASCII),
+            boolean same = MessageDigest.isEqual(
+                    Totp.code(secret, step).getBytes(StandardCharsets.US_ASCII),
                     digits.getBytes(StandardCharsets.US_ASCII));
             if (same && found == null) {
                 found = step;

@@ -3,7 +3,6 @@ package vn.partywork.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,8 @@ public class PasswordPolicy {
         if (settings.requireSymbol() && password.codePoints().allMatch(Character::isLetterOrDigit)) {
             missing.add("symbol");
         }
-        if (settings.rejectIdentifier() && !identifier.isBlank()
+        if (settings.rejectIdentifier()
+                && !identifier.isBlank()
                 && password.toLowerCase(Locale.ROOT).contains(identifier.toLowerCase(Locale.ROOT))) {
             missing.add("identifier");
         }
@@ -52,8 +52,8 @@ public class PasswordPolicy {
         if (!missing.isEmpty()) {
             Locale locale = LocaleContextHolder.getLocale();
             List<String> texts = missing.stream()
-                    .map(rule -> messages.getMessage("identity.password.rule." + rule,
-                            new Object[] {settings.minLength()}, rule, locale))
+                    .map(rule -> messages.getMessage(
+                            "identity.password.rule." + rule, new Object[] {settings.minLength()}, rule, locale))
                     .toList();
             throw DomainException.invalid("identity.password.weak", String.join("; ", texts));
         }

@@ -1,7 +1,6 @@
 package vn.partywork.identity.internal;
 
 import java.time.Clock;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,8 +25,16 @@ public class PasswordService {
     private final TransactionTemplate tx;
     private final MultiFactorService mfa;
 
-    PasswordService(LoginService login, AccountStore accounts, TokenStore tokens, PasswordPolicy policy,
-            PasswordEncoder encoder, AuditLog audit, Clock clock, TransactionTemplate tx, MultiFactorService mfa) {
+    PasswordService(
+            LoginService login,
+            AccountStore accounts,
+            TokenStore tokens,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Clock clock,
+            TransactionTemplate tx,
+            MultiFactorService mfa) {
         this.mfa = mfa;
         this.login = login;
         this.accounts = accounts;
@@ -45,8 +52,11 @@ public class PasswordService {
      * new one, which must meet the policy and differ from the current one. Other API tokens of the
      * account stop working. Returns the principal with {@code mustChangePassword} cleared.
      */
-    public AccountPrincipal change(@Nullable String identifier, @Nullable String currentPassword,
-            @Nullable String newPassword, String channel) {
+    public AccountPrincipal change(
+            @Nullable String identifier,
+            @Nullable String currentPassword,
+            @Nullable String newPassword,
+            String channel) {
         return change(identifier, currentPassword, newPassword, channel, false, null);
     }
 
@@ -55,13 +65,22 @@ public class PasswordService {
      * also give a current code or a recovery code, checked like a login (P-ID-4), so that the
      * password alone can neither replace the password nor reset the failure count.
      */
-    public AccountPrincipal changeWithSecondFactor(@Nullable String identifier, @Nullable String currentPassword,
-            @Nullable String newPassword, @Nullable String otp, String channel) {
+    public AccountPrincipal changeWithSecondFactor(
+            @Nullable String identifier,
+            @Nullable String currentPassword,
+            @Nullable String newPassword,
+            @Nullable String otp,
+            String channel) {
         return change(identifier, currentPassword, newPassword, channel, true, otp);
     }
 
-    private AccountPrincipal change(@Nullable String identifier, @Nullable String currentPassword,
-            @Nullable String newPassword, String channel, boolean checkSecondFactor, @Nullable String otp) {
+    private AccountPrincipal change(
+            @Nullable String identifier,
+            @Nullable String currentPassword,
+            @Nullable String newPassword,
+            String channel,
+            boolean checkSecondFactor,
+            @Nullable String otp) {
         String next = newPassword == null ? "" : newPassword;
         AccountPrincipal principal = login.verify(identifier, currentPassword, channel);
         if (checkSecondFactor && mfa.enrolled(principal.accountId())) {
@@ -81,7 +100,12 @@ public class PasswordService {
                     .detail("forced", principal.mustChangePassword())
                     .build());
         });
-        return new AccountPrincipal(principal.accountId(), principal.identifier(), principal.displayName(),
-                principal.type(), principal.homeOrgId(), false);
+        return new AccountPrincipal(
+                principal.accountId(),
+                principal.identifier(),
+                principal.displayName(),
+                principal.type(),
+                principal.homeOrgId(),
+                false);
     }
 }

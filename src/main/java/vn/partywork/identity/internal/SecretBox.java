@@ -3,7 +3,6 @@ package vn.partywork.identity.internal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -33,7 +32,10 @@ final class SecretBox {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(accountId));
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -46,8 +48,10 @@ final class SecretBox {
             cipher.updateAAD(aad(accountId));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the MFA secret of account " + accountId
-                    + " does not decrypt with the configured key (partywork.identity.mfa.key)", e);
+            throw new IllegalStateException(
+                    "the MFA secret of account " + accountId
+                            + " does not decrypt with the configured key (partywork.identity.mfa.key)",
+                    e);
         }
     }
 

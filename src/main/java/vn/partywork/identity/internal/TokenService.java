@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +41,15 @@ public class TokenService {
     private final TransactionTemplate tx;
     private final MultiFactorService mfa;
 
-    TokenService(TokenStore tokens, AccountStore accounts, LoginService login, AuditLog audit, Clock clock,
-            IdentitySettings settings, TransactionTemplate tx, MultiFactorService mfa) {
+    TokenService(
+            TokenStore tokens,
+            AccountStore accounts,
+            LoginService login,
+            AuditLog audit,
+            Clock clock,
+            IdentitySettings settings,
+            TransactionTemplate tx,
+            MultiFactorService mfa) {
         this.mfa = mfa;
         this.tx = tx;
         this.tokens = tokens;
@@ -95,8 +101,10 @@ public class TokenService {
 
     @Transactional
     public void revoke(String token) {
-        tokens.revoke(sha256(token), clock.instant()).ifPresent(accountId -> audit.record(
-                AuditEvent.of(AuditAction.LOGOUT, "account", accountId).detail("channel", "api").build()));
+        tokens.revoke(sha256(token), clock.instant())
+                .ifPresent(accountId -> audit.record(AuditEvent.of(AuditAction.LOGOUT, "account", accountId)
+                        .detail("channel", "api")
+                        .build()));
     }
 
     /** Every token of the account stops working (password reset, handover, deactivation, lock). */

@@ -4,7 +4,6 @@ import static vn.partywork.identity.internal.AccountStore.ts;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -27,17 +27,22 @@ import vn.partywork.identity.NewAccount;
 @RequestMapping("/api/v1/admin/accounts")
 class AccountApiController {
 
-    record CreateAccountRequest(@Nullable String identifier, @Nullable String displayName, @Nullable AccountType type,
-            @Nullable Long homeOrgId, @Nullable Long managerId, @Nullable String issuedTo,
-            @Nullable String documentNumber) {
-    }
+    record CreateAccountRequest(
+            @Nullable String identifier,
+            @Nullable String displayName,
+            @Nullable AccountType type,
+            @Nullable Long homeOrgId,
+            @Nullable Long managerId,
+            @Nullable String issuedTo,
+            @Nullable String documentNumber) {}
 
     /** The version the client last saw; without it the command applies to the current state. */
-    record VersionRequest(@Nullable Integer version) {
-    }
+    record VersionRequest(@Nullable Integer version) {}
 
-    record HandoverRequest(@Nullable String personName, @Nullable String documentNumber, @Nullable Integer version) {
-    }
+    record HandoverRequest(
+            @Nullable String personName,
+            @Nullable String documentNumber,
+            @Nullable Integer version) {}
 
     private final AccountAdministration administration;
 
@@ -46,10 +51,13 @@ class AccountApiController {
     }
 
     @GetMapping
-    AccountPage search(@AuthenticationPrincipal AccountPrincipal actor, @RequestParam(required = false) @Nullable String q,
+    AccountPage search(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable AccountType type,
             @RequestParam(required = false) @Nullable AccountStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return administration.search(actor, new AccountQuery(q, type, status, page, size));
     }
 
@@ -57,9 +65,16 @@ class AccountApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedPassword create(@AuthenticationPrincipal AccountPrincipal actor, @RequestBody CreateAccountRequest request) {
-        return administration.create(actor, new NewAccount(request.identifier() == null ? "" : request.identifier(),
-                request.displayName() == null ? "" : request.displayName(), request.type(), request.homeOrgId(),
-                request.managerId(), request.issuedTo(), request.documentNumber()));
+        return administration.create(
+                actor,
+                new NewAccount(
+                        request.identifier() == null ? "" : request.identifier(),
+                        request.displayName() == null ? "" : request.displayName(),
+                        request.type(),
+                        request.homeOrgId(),
+                        request.managerId(),
+                        request.issuedTo(),
+                        request.documentNumber()));
     }
 
     @GetMapping("/{id}")
@@ -68,13 +83,17 @@ class AccountApiController {
     }
 
     @PostMapping("/{id}/reset-password")
-    IssuedPassword resetPassword(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    IssuedPassword resetPassword(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {
         return administration.resetPassword(actor, id, version(request));
     }
 
     @PostMapping("/{id}/handover")
-    IssuedPassword handover(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    IssuedPassword handover(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody HandoverRequest request) {
         return administration.handOver(actor, id, request.version(), request.personName(), request.documentNumber());
     }
@@ -86,25 +105,33 @@ class AccountApiController {
     }
 
     @PostMapping("/{id}/lock")
-    AccountView lock(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    AccountView lock(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {
         return administration.lock(actor, id, version(request));
     }
 
     @PostMapping("/{id}/unlock")
-    AccountView unlock(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    AccountView unlock(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {
         return administration.unlock(actor, id, version(request));
     }
 
     @PostMapping("/{id}/deactivate")
-    AccountView deactivate(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    AccountView deactivate(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {
         return administration.deactivate(actor, id, version(request));
     }
 
     @PostMapping("/{id}/reactivate")
-    AccountView reactivate(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    AccountView reactivate(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestBody(required = false) @Nullable VersionRequest request) {
         return administration.reactivate(actor, id, version(request));
     }

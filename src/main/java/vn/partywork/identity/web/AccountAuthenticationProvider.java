@@ -30,8 +30,8 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         AccountPrincipal principal;
         try {
-            principal = login.verify(authentication.getName(), credentials == null ? null : credentials.toString(),
-                    "web");
+            principal =
+                    login.verify(authentication.getName(), credentials == null ? null : credentials.toString(), "web");
         } catch (DomainException e) {
             throw switch (e.code()) {
                 case "auth.locked" -> new LockedException(e.code());

@@ -1,7 +1,6 @@
 package vn.partywork.identity.web;
 
 import java.util.List;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import vn.partywork.identity.AccountPrincipal;
@@ -10,8 +9,7 @@ import vn.partywork.identity.AccountType;
 /** The only authority an account carries is its type; business rights come from grants (access module). */
 final class AccountAuthorities {
 
-    private AccountAuthorities() {
-    }
+    private AccountAuthorities() {}
 
     static List<GrantedAuthority> of(AccountPrincipal principal) {
         return List.of(new SimpleGrantedAuthority(role(principal.type())));

@@ -1,9 +1,8 @@
 package vn.partywork.identity.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,10 +29,14 @@ import vn.partywork.shared.DomainException;
 @RequestMapping("/admin/accounts")
 class AccountController {
 
-    record AccountForm(@Nullable String identifier, @Nullable String displayName, @Nullable AccountType type,
-            @Nullable Long homeOrgId, @Nullable String managerIdentifier, @Nullable String issuedTo,
-            @Nullable String documentNumber) {
-    }
+    record AccountForm(
+            @Nullable String identifier,
+            @Nullable String displayName,
+            @Nullable AccountType type,
+            @Nullable Long homeOrgId,
+            @Nullable String managerIdentifier,
+            @Nullable String issuedTo,
+            @Nullable String documentNumber) {}
 
     private final AccountAdministration administration;
     private final Accounts accounts;
@@ -46,10 +49,13 @@ class AccountController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AccountPrincipal actor, @RequestParam(required = false) @Nullable String q,
+    String list(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable AccountType type,
             @RequestParam(required = false) @Nullable AccountStatus status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("accounts", administration.search(actor, new AccountQuery(q, type, status, page, 20)));
         model.addAttribute("q", q);
         model.addAttribute("type", type);
@@ -65,7 +71,10 @@ class AccountController {
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AccountPrincipal actor, AccountForm form, Model model,
+    String create(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            AccountForm form,
+            Model model,
             HttpServletResponse response) {
         try {
             Long managerId = null;
@@ -74,10 +83,16 @@ class AccountController {
                         .map(AccountView::id)
                         .orElseThrow(() -> DomainException.invalid("identity.account.managerInvalid"));
             }
-            IssuedPassword issued = administration.create(actor, new NewAccount(
-                    form.identifier() == null ? "" : form.identifier(),
-                    form.displayName() == null ? "" : form.displayName(), form.type(), form.homeOrgId(), managerId,
-                    form.issuedTo(), form.documentNumber()));
+            IssuedPassword issued = administration.create(
+                    actor,
+                    new NewAccount(
+                            form.identifier() == null ? "" : form.identifier(),
+                            form.displayName() == null ? "" : form.displayName(),
+                            form.type(),
+                            form.homeOrgId(),
+                            managerId,
+                            form.issuedTo(),
+                            form.documentNumber()));
             return issued(issued, "identity.issued.created", model, response);
         } catch (DomainException e) {
             model.addAttribute("error", errors.of(e));
@@ -94,8 +109,12 @@ class AccountController {
     }
 
     @PostMapping("/{id}/reset-password")
-    String resetPassword(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
-            @RequestParam(required = false) @Nullable Integer version, Model model, HttpServletResponse response,
+    String resetPassword(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             return issued(administration.resetPassword(actor, id, version), "identity.issued.reset", model, response);
@@ -105,14 +124,21 @@ class AccountController {
     }
 
     @PostMapping("/{id}/handover")
-    String handover(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id,
+    String handover(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer version,
             @RequestParam(required = false) @Nullable String personName,
-            @RequestParam(required = false) @Nullable String documentNumber, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String documentNumber,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            return issued(administration.handOver(actor, id, version, personName, documentNumber),
-                    "identity.issued.handover", model, response);
+            return issued(
+                    administration.handOver(actor, id, version, personName, documentNumber),
+                    "identity.issued.handover",
+                    model,
+                    response);
         } catch (DomainException e) {
             return refused(id, e, redirect);
         }
@@ -120,7 +146,8 @@ class AccountController {
 
     /** P-ID-4: a lost or replaced phone; the account enrols again at its next login. */
     @PostMapping("/{id}/reset-mfa")
-    String resetMfa(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, RedirectAttributes redirect) {
+    String resetMfa(
+            @AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, RedirectAttributes redirect) {
         try {
             administration.resetMfa(actor, id);
             redirect.addFlashAttribute("message", errors.text("identity.account.done.reset-mfa"));
@@ -131,8 +158,12 @@ class AccountController {
     }
 
     @PostMapping("/{id}/{action:lock|unlock|deactivate|reactivate}")
-    String change(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, @PathVariable String action,
-            @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+    String change(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) @Nullable Integer version,
+            RedirectAttributes redirect) {
         try {
             switch (action) {
                 case "lock" -> administration.lock(actor, id, version);
@@ -157,7 +188,9 @@ class AccountController {
 
     private String form(AccountPrincipal actor, AccountForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("chosenOrg", administration.manageableOrganisation(actor, form.homeOrgId()).orElse(null));
+        model.addAttribute(
+                "chosenOrg",
+                administration.manageableOrganisation(actor, form.homeOrgId()).orElse(null));
         List<AccountType> types = Arrays.stream(AccountType.values())
                 .filter(t -> actor.isSystemAdmin() || t != AccountType.SYSTEM_ADMIN)
                 .toList();

@@ -1,7 +1,6 @@
 package vn.partywork.identity.web;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,15 +18,18 @@ import vn.partywork.identity.internal.TokenService.IssuedToken;
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
 
-    record TokenRequest(@Nullable String username, @Nullable String password, @Nullable String otp) {
-    }
+    record TokenRequest(
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String otp) {}
 
-    record TokenResponse(String token, Instant expiresAt) {
-    }
+    record TokenResponse(String token, Instant expiresAt) {}
 
-    record PasswordChangeRequest(@Nullable String username, @Nullable String currentPassword,
-            @Nullable String newPassword, @Nullable String otp) {
-    }
+    record PasswordChangeRequest(
+            @Nullable String username,
+            @Nullable String currentPassword,
+            @Nullable String newPassword,
+            @Nullable String otp) {}
 
     private final TokenService tokens;
     private final PasswordService passwords;
@@ -40,8 +42,10 @@ class AuthApiController {
     /** 401 {@code auth.badCredentials}, {@code auth.otpRequired}, {@code auth.otpInvalid} (P-ID-4); 403 {@code auth.locked}, {@code auth.disabled}, {@code auth.passwordChangeRequired}, {@code auth.mfaEnrolmentRequired}. */
     @PostMapping("/token")
     TokenResponse token(@RequestBody TokenRequest request) {
-        IssuedToken issued = tokens.issue(request.username() == null ? "" : request.username(),
-                request.password() == null ? "" : request.password(), request.otp());
+        IssuedToken issued = tokens.issue(
+                request.username() == null ? "" : request.username(),
+                request.password() == null ? "" : request.password(),
+                request.otp());
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 
@@ -57,8 +61,8 @@ class AuthApiController {
      */
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChangeRequest request) {
-        passwords.changeWithSecondFactor(request.username(), request.currentPassword(), request.newPassword(),
-                request.otp(), "api");
+        passwords.changeWithSecondFactor(
+                request.username(), request.currentPassword(), request.newPassword(), request.otp(), "api");
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,11 +1,10 @@
 package vn.partywork.identity.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,14 +34,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             String token = header.substring(PREFIX.length()).strip();
-            AccountPrincipal principal = token.isEmpty() || token.length() > 200 ? null
+            AccountPrincipal principal = token.isEmpty() || token.length() > 200
+                    ? null
                     : tokens.authenticate(token).orElse(null);
             if (principal == null) {
                 request.setAttribute(SecurityErrors.TOKEN_ERROR, Boolean.TRUE);
             } else {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                        AccountAuthorities.of(principal)));
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, AccountAuthorities.of(principal)));
                 SecurityContextHolder.setContext(context);
             }
         }

@@ -25,7 +25,8 @@ class ErrorTexts {
     }
 
     String of(String code, Object... args) {
-        String fallback = messages.getMessage("error.unexpected", null, "Đã xảy ra lỗi.", LocaleContextHolder.getLocale());
+        String fallback =
+                messages.getMessage("error.unexpected", null, "Đã xảy ra lỗi.", LocaleContextHolder.getLocale());
         return messages.getMessage("error." + code, args, fallback, LocaleContextHolder.getLocale());
     }
 }

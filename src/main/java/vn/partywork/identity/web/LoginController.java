@@ -13,18 +13,23 @@ import vn.partywork.identity.AccountPrincipal;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal @Nullable AccountPrincipal current, @RequestParam(required = false) @Nullable String error,
-            @RequestParam(required = false) @Nullable String logout, @RequestParam(required = false) @Nullable String expired,
+    String login(
+            @AuthenticationPrincipal @Nullable AccountPrincipal current,
+            @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable String logout,
+            @RequestParam(required = false) @Nullable String expired,
             Model model) {
         if (current != null) {
             return "redirect:/";
         }
         if (error != null) {
-            model.addAttribute("error", switch (error) {
-                case "locked" -> "login.error.locked";
-                case "disabled" -> "login.error.disabled";
-                default -> "login.error.bad";
-            });
+            model.addAttribute(
+                    "error",
+                    switch (error) {
+                        case "locked" -> "login.error.locked";
+                        case "disabled" -> "login.error.disabled";
+                        default -> "login.error.bad";
+                    });
         }
         if (logout != null) {
             model.addAttribute("info", "login.info.logout");

@@ -1,10 +1,9 @@
 package vn.partywork.identity.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -64,7 +63,9 @@ class MfaController {
     }
 
     @PostMapping("/login/otp")
-    String enterCode(@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+    String enterCode(
+            @RequestParam(required = false) @Nullable String code,
+            HttpServletRequest request,
             HttpServletResponse response) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(auth instanceof SecondFactorPending pending)) {
@@ -87,8 +88,8 @@ class MfaController {
             return "redirect:/login?error=" + (e.code().equals("auth.disabled") ? "disabled" : "locked");
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
-                AccountAuthorities.of(account)));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(account, null, AccountAuthorities.of(account)));
         SecurityContextHolder.setContext(context);
         // A new session id for the newly privileged session, as after the password.
         request.changeSessionId();
@@ -98,7 +99,10 @@ class MfaController {
     }
 
     @GetMapping("/account/mfa")
-    String enrolment(@AuthenticationPrincipal AccountPrincipal account, HttpSession session, Model model,
+    String enrolment(
+            @AuthenticationPrincipal AccountPrincipal account,
+            HttpSession session,
+            Model model,
             HttpServletResponse response) {
         boolean enrolled = mfa.enrolled(account.accountId());
         model.addAttribute("enrolled", enrolled);
@@ -115,8 +119,12 @@ class MfaController {
     }
 
     @PostMapping("/account/mfa")
-    String enrol(@AuthenticationPrincipal AccountPrincipal account, @RequestParam(required = false) @Nullable String code,
-            HttpSession session, Model model, HttpServletResponse response) {
+    String enrol(
+            @AuthenticationPrincipal AccountPrincipal account,
+            @RequestParam(required = false) @Nullable String code,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         if (!(session.getAttribute(NEW_SECRET) instanceof NewSecret secret) || mfa.enrolled(account.accountId())) {
             return "redirect:/account/mfa";
         }

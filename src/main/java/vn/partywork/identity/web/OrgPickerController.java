@@ -30,8 +30,12 @@ class OrgPickerController {
 
     /** Matches for the search box, each a button that chooses it. */
     @GetMapping("/pick")
-    String pick(@AuthenticationPrincipal AccountPrincipal actor, @RequestParam(required = false) @Nullable String q,
-            @RequestParam String field, @RequestParam(required = false) @Nullable String label, Model model) {
+    String pick(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam String field,
+            @RequestParam(required = false) @Nullable String label,
+            Model model) {
         model.addAttribute("field", field(field));
         model.addAttribute("label", label(label));
         model.addAttribute("query", q);
@@ -41,12 +45,16 @@ class OrgPickerController {
 
     /** The whole picker again with the chosen organisation shown and its id in the hidden field. */
     @GetMapping("/choose")
-    String choose(@AuthenticationPrincipal AccountPrincipal actor, @RequestParam String field,
-            @RequestParam(required = false) @Nullable Long id, @RequestParam(required = false) @Nullable String label,
+    String choose(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @RequestParam String field,
+            @RequestParam(required = false) @Nullable Long id,
+            @RequestParam(required = false) @Nullable String label,
             Model model) {
         model.addAttribute("field", field(field));
         model.addAttribute("label", label(label));
-        model.addAttribute("chosen", administration.manageableOrganisation(actor, id).orElse(null));
+        model.addAttribute(
+                "chosen", administration.manageableOrganisation(actor, id).orElse(null));
         return "admin/org-picker :: picker";
     }
 

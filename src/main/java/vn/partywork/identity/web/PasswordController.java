@@ -25,8 +25,10 @@ import vn.partywork.shared.DomainException;
 @RequestMapping("/account/password")
 class PasswordController {
 
-    record PasswordForm(@Nullable String currentPassword, @Nullable String newPassword, @Nullable String confirmPassword) {
-    }
+    record PasswordForm(
+            @Nullable String currentPassword,
+            @Nullable String newPassword,
+            @Nullable String confirmPassword) {}
 
     private final PasswordService passwords;
     private final PasswordPolicy policy;
@@ -47,8 +49,13 @@ class PasswordController {
     }
 
     @PostMapping
-    String change(@AuthenticationPrincipal AccountPrincipal current, PasswordForm form, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String change(
+            @AuthenticationPrincipal AccountPrincipal current,
+            PasswordForm form,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         model.addAttribute("forced", current.mustChangePassword());
         model.addAttribute("minLength", policy.minLength());
         String next = form.newPassword() == null ? "" : form.newPassword();
@@ -65,8 +72,8 @@ class PasswordController {
             return "identity/password";
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null,
-                AccountAuthorities.of(updated)));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(updated, null, AccountAuthorities.of(updated)));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         redirect.addFlashAttribute("message", errors.text("identity.password.changed"));

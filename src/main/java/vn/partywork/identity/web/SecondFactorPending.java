@@ -1,7 +1,6 @@
 package vn.partywork.identity.web;
 
 import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import vn.partywork.identity.AccountPrincipal;
 
@@ -14,8 +13,7 @@ import vn.partywork.identity.AccountPrincipal;
 final class SecondFactorPending extends AbstractAuthenticationToken {
 
     /** Whose password was right; deliberately not an AccountPrincipal. */
-    record Awaiting(AccountPrincipal account) implements java.io.Serializable {
-    }
+    record Awaiting(AccountPrincipal account) implements java.io.Serializable {}
 
     private final Awaiting awaiting;
 

@@ -43,8 +43,11 @@ class SecurityConfiguration {
     /** P-ID-2: authenticated, and not a system administrator. */
     static final AuthorizationManager<RequestAuthorizationContext> BUSINESS_USER = (authentication, context) -> {
         Authentication auth = authentication.get();
-        boolean allowed = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-                && auth.getPrincipal() instanceof AccountPrincipal principal && !principal.isSystemAdmin();
+        boolean allowed = auth != null
+                && auth.isAuthenticated()
+                && !(auth instanceof AnonymousAuthenticationToken)
+                && auth.getPrincipal() instanceof AccountPrincipal principal
+                && !principal.isSystemAdmin();
         return new AuthorizationDecision(allowed);
     };
 
@@ -60,39 +63,54 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password").permitAll()
-                        .requestMatchers("/api/v1/auth/**", "/api/v1/me").authenticated()
-                        .requestMatchers("/api/v1/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
-                        .anyRequest().access(BUSINESS_USER));
+                .authorizeHttpRequests(rules -> rules.requestMatchers("/api/docs", "/api/docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password")
+                        .permitAll()
+                        .requestMatchers("/api/v1/auth/**", "/api/v1/me")
+                        .authenticated()
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasAnyRole(ACCOUNT_MANAGERS)
+                        .anyRequest()
+                        .access(BUSINESS_USER));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AccountAuthenticationProvider provider, Accounts accounts,
-            MultiFactorService mfa, AuditLog audit) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http,
+            AccountAuthenticationProvider provider,
+            Accounts accounts,
+            MultiFactorService mfa,
+            AuditLog audit)
+            throws Exception {
         http.authenticationManager(new ProviderManager(provider))
-                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(auditLogout(audit))
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
                 .addFilterBefore(new SessionAccountFilter(accounts, mfa), AuthorizationFilter.class)
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(STATIC).permitAll()
-                        .requestMatchers("/login", "/login/otp", "/error", "/error/**").permitAll()
-                        .requestMatchers("/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
-                        .requestMatchers("/", "/account/**").authenticated()
-                        .anyRequest().access(BUSINESS_USER));
+                .authorizeHttpRequests(rules -> rules.requestMatchers(STATIC)
+                        .permitAll()
+                        .requestMatchers("/login", "/login/otp", "/error", "/error/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasAnyRole(ACCOUNT_MANAGERS)
+                        .requestMatchers("/", "/account/**")
+                        .authenticated()
+                        .anyRequest()
+                        .access(BUSINESS_USER));
         return http.build();
     }
 
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
+            String reason = exception instanceof LockedException
+                    ? "locked"
                     : exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };

@@ -1,13 +1,12 @@
 package vn.partywork.identity.web;
 
-import java.io.IOException;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -46,8 +45,11 @@ class SessionAccountFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/images/") || path.equals("/favicon.ico");
+        return path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/images/")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -77,8 +79,8 @@ class SessionAccountFilter extends OncePerRequestFilter {
             AccountPrincipal current = account.get().principal();
             if (!current.equals(principal)) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
-                        AccountAuthorities.of(current)));
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        current, null, AccountAuthorities.of(current)));
                 SecurityContextHolder.setContext(context);
                 repository.saveContext(context, request, response);
             }
@@ -87,7 +89,8 @@ class SessionAccountFilter extends OncePerRequestFilter {
                 return;
             }
             // P-ID-4: an account for which MFA is mandatory enrols before anything else.
-            if (!current.mustChangePassword() && !mayPassBefore(ENROL, path(request))
+            if (!current.mustChangePassword()
+                    && !mayPassBefore(ENROL, path(request))
                     && mfa.enrolmentPending(current)) {
                 response.sendRedirect(request.getContextPath() + ENROL);
                 return;
@@ -97,8 +100,11 @@ class SessionAccountFilter extends OncePerRequestFilter {
     }
 
     private static boolean mayPassBefore(String page, String path) {
-        return path.equals(page) || path.equals("/logout") || path.equals("/login")
-                || path.equals("/error") || path.startsWith("/error/");
+        return path.equals(page)
+                || path.equals("/logout")
+                || path.equals("/login")
+                || path.equals("/error")
+                || path.startsWith("/error/");
     }
 
     private static String path(HttpServletRequest request) {

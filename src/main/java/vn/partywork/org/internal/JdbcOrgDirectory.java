@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,18 +38,24 @@ class JdbcOrgDirectory implements OrgDirectory {
         if (query.isBlank() || limit <= 0) {
             return List.of();
         }
-        String subtree = withinPath != null ? withinPath : root().map(OrgSummary::path).orElse(null);
+        String subtree =
+                withinPath != null ? withinPath : root().map(OrgSummary::path).orElse(null);
         if (subtree == null) {
             return List.of();
         }
         int size = Math.min(limit, MAX_LIMIT);
         // The picker shows no total: counting stops as soon as the page is known to be full.
-        return organisations.search(organisations.searchKey(query.strip()), List.of(subtree), size, 0, size).items();
+        return organisations
+                .search(organisations.searchKey(query.strip()), List.of(subtree), size, 0, size)
+                .items();
     }
 
     @Override
     public Optional<OrgSummary> current(long orgId) {
-        return jdbc.sql(CURRENT + " AND org_id = :id").param("id", orgId).query(JdbcOrgDirectory::summary).optional();
+        return jdbc.sql(CURRENT + " AND org_id = :id")
+                .param("id", orgId)
+                .query(JdbcOrgDirectory::summary)
+                .optional();
     }
 
     @Override
@@ -85,12 +90,19 @@ class JdbcOrgDirectory implements OrgDirectory {
 
     @Override
     public Optional<OrgSummary> root() {
-        return jdbc.sql(CURRENT + " AND parent_id IS NULL").query(JdbcOrgDirectory::summary).optional();
+        return jdbc.sql(CURRENT + " AND parent_id IS NULL")
+                .query(JdbcOrgDirectory::summary)
+                .optional();
     }
 
     static OrgSummary summary(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
-        return new OrgSummary(rs.getLong("org_id"), rs.getString("code"), rs.getString("name"),
-                OrgKind.valueOf(rs.getString("kind")), rs.wasNull() ? null : parent, rs.getString("path"));
+        return new OrgSummary(
+                rs.getLong("org_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                OrgKind.valueOf(rs.getString("kind")),
+                rs.wasNull() ? null : parent,
+                rs.getString("path"));
     }
 }

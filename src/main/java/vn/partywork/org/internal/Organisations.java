@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,8 +25,16 @@ import vn.partywork.org.OrgTreeNode;
 public class Organisations {
 
     /** One row of {@code org.organisation_version}; {@code validTo} is null while current. */
-    public record Version(long versionId, long orgId, String code, String name, OrgKind kind,
-            @Nullable Long parentId, String path, LocalDate validFrom, @Nullable LocalDate validTo) {
+    public record Version(
+            long versionId,
+            long orgId,
+            String code,
+            String name,
+            OrgKind kind,
+            @Nullable Long parentId,
+            String path,
+            LocalDate validFrom,
+            @Nullable LocalDate validTo) {
 
         public OrgSummary summary() {
             return new OrgSummary(orgId, code, name, kind, parentId, path);
@@ -90,13 +97,13 @@ public class Organisations {
                  WHERE org_id = :id
                 """)
                 .param("id", orgId)
-                .query((rs, n) -> new LifeSpan(rs.getObject("established_on", LocalDate.class),
-                        rs.getObject("ended_on", LocalDate.class)))
+                .query((rs, n) -> new LifeSpan(
+                        rs.getObject("established_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class)))
                 .single();
     }
 
-    public record LifeSpan(LocalDate establishedOn, @Nullable LocalDate endedOn) {
-    }
+    public record LifeSpan(
+            LocalDate establishedOn, @Nullable LocalDate endedOn) {}
 
     /** Versions valid on the day, in the order of the ids given (the breadcrumb of a path). */
     public List<Version> onDate(List<Long> orgIds, LocalDate day) {
@@ -189,7 +196,9 @@ public class Organisations {
      * safe answer. Reads and other modules are not blocked.
      */
     public void lockTree() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('org.restructuring'))").query((rs, n) -> 1).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('org.restructuring'))")
+                .query((rs, n) -> 1)
+                .single();
     }
 
     /** True when a current sibling under the parent has the code, case-insensitively (P-ORG-2). */
@@ -211,17 +220,24 @@ public class Organisations {
     public boolean rootExists() {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM org.organisation_version WHERE parent_id IS NULL AND valid_to = 'infinity')
-                """)
-                .query(Boolean.class)
-                .single();
+                """).query(Boolean.class).single();
     }
 
     public long newOrganisation() {
-        return jdbc.sql("INSERT INTO org.organisation DEFAULT VALUES RETURNING id").query(Long.class).single();
+        return jdbc.sql("INSERT INTO org.organisation DEFAULT VALUES RETURNING id")
+                .query(Long.class)
+                .single();
     }
 
-    public void open(long orgId, String code, String name, OrgKind kind, @Nullable Long parentId, String path,
-            LocalDate from, long changeId) {
+    public void open(
+            long orgId,
+            String code,
+            String name,
+            OrgKind kind,
+            @Nullable Long parentId,
+            String path,
+            LocalDate from,
+            long changeId) {
         jdbc.sql("""
                 INSERT INTO org.organisation_version (org_id, code, name, kind, parent_id, path, valid_from, opened_by)
                 VALUES (:org, :code, :name, :kind, :parent, CAST(:path AS ltree), :from, :change)
@@ -258,8 +274,8 @@ public class Organisations {
      * parent: every current version in it is closed on {@code day} and reopened with the new path;
      * only the root's parent changes. Returns how many organisations moved.
      */
-    public int moveSubtree(long rootOrgId, String oldPath, long newParentId, String newParentPath, LocalDate day,
-            long changeId) {
+    public int moveSubtree(
+            long rootOrgId, String oldPath, long newParentId, String newParentPath, LocalDate day, long changeId) {
         int closed = jdbc.sql("""
                 UPDATE org.organisation_version
                    SET valid_to = :day, closed_by = :change
@@ -313,8 +329,7 @@ public class Organisations {
     }
 
     /** One page of search results; {@code total} stops at the cap the caller gave, then {@code capped} is set. */
-    public record SearchResult(List<OrgSummary> items, long total, boolean capped) {
-    }
+    public record SearchResult(List<OrgSummary> items, long total, boolean capped) {}
 
     /**
      * Unaccented search of current organisations inside the subtrees: {@code key} is already folded
@@ -365,12 +380,12 @@ public class Organisations {
         return new SearchResult(all.items(), Math.min(all.total(), cap), all.total() > cap);
     }
 
-    private record PrefixMatches(long total, long byCode) {
-    }
+    private record PrefixMatches(long total, long byCode) {}
 
     /** Levels of the current tree (the root is level 1); read from the end of the level index. */
     private int depth() {
-        return jdbc.sql("SELECT coalesce(max(nlevel(path)), 0) FROM org.organisation_version WHERE valid_to = 'infinity'")
+        return jdbc.sql(
+                        "SELECT coalesce(max(nlevel(path)), 0) FROM org.organisation_version WHERE valid_to = 'infinity'")
                 .query(Integer.class)
                 .single();
     }
@@ -403,7 +418,8 @@ public class Organisations {
 
     /** The page when it lies wholly among the prefix matches: the first rows of each level, plus every code match. */
     private List<OrgSummary> prefixPage(Map<String, Object> params, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
                   FROM (SELECT m.*
                           FROM generate_series(1, :depth) AS l(level)
                          CROSS JOIN LATERAL (
@@ -481,12 +497,16 @@ public class Organisations {
     }
 
     public String searchKey(String text) {
-        return jdbc.sql("SELECT public.search_key(:text)").param("text", text).query(String.class).single();
+        return jdbc.sql("SELECT public.search_key(:text)")
+                .param("text", text)
+                .query(String.class)
+                .single();
     }
 
     /** Current descendants (not the organisation itself) inside the subtrees, in path order. */
     public List<OrgSummary> descendants(String path, List<String> rootPaths, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
                   FROM org.organisation_version v
                  WHERE v.valid_to = 'infinity' AND v.path <@ CAST(:path AS ltree) AND v.path <> CAST(:path AS ltree)
                    AND v.path <@ ANY(CAST(:paths AS ltree[]))
@@ -524,8 +544,15 @@ public class Organisations {
     static Version version(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;
-        return new Version(rs.getLong("version_id"), rs.getLong("org_id"), rs.getString("code"), rs.getString("name"),
-                OrgKind.valueOf(rs.getString("kind")), parentId, rs.getString("path"),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
+        return new Version(
+                rs.getLong("version_id"),
+                rs.getLong("org_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                OrgKind.valueOf(rs.getString("kind")),
+                parentId,
+                rs.getString("path"),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class));
     }
 }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class ScopePaths {
 
-    private ScopePaths() {
-    }
+    private ScopePaths() {}
 
     /** {@code {1.5,1.7}} for {@code CAST(:paths AS ltree[])}; {@code {}} matches nothing. */
     public static String ltreeArray(Collection<String> paths) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,8 +31,13 @@ public class StructuralChanges {
         this.jdbc = jdbc;
     }
 
-    public long record(StructuralChangeKind kind, LocalDate effectiveOn, Decision decision, @Nullable String note,
-            @Nullable Long recordedBy, String recordedByName) {
+    public long record(
+            StructuralChangeKind kind,
+            LocalDate effectiveOn,
+            Decision decision,
+            @Nullable String note,
+            @Nullable Long recordedBy,
+            String recordedByName) {
         return jdbc.sql("""
                 INSERT INTO org.structural_change (kind, effective_on, decision_number, decision_date, decision_issuer,
                                                    note, recorded_by, recorded_by_name)
@@ -72,12 +76,24 @@ public class StructuralChanges {
                 .param("name", p.name())
                 .param("previousCode", p.previousCode())
                 .param("previousName", p.previousName())
-                .param("previousParentId", p.previousParent() == null ? null : p.previousParent().id())
-                .param("previousParentCode", p.previousParent() == null ? null : p.previousParent().code())
-                .param("previousParentName", p.previousParent() == null ? null : p.previousParent().name())
-                .param("newParentId", p.newParent() == null ? null : p.newParent().id())
-                .param("newParentCode", p.newParent() == null ? null : p.newParent().code())
-                .param("newParentName", p.newParent() == null ? null : p.newParent().name())
+                .param(
+                        "previousParentId",
+                        p.previousParent() == null ? null : p.previousParent().id())
+                .param(
+                        "previousParentCode",
+                        p.previousParent() == null ? null : p.previousParent().code())
+                .param(
+                        "previousParentName",
+                        p.previousParent() == null ? null : p.previousParent().name())
+                .param(
+                        "newParentId",
+                        p.newParent() == null ? null : p.newParent().id())
+                .param(
+                        "newParentCode",
+                        p.newParent() == null ? null : p.newParent().code())
+                .param(
+                        "newParentName",
+                        p.newParent() == null ? null : p.newParent().name())
                 .update();
     }
 
@@ -111,9 +127,15 @@ public class StructuralChanges {
      * list the thousands of organisations below it.
      */
     public List<OrgHistoryEntry> historyOf(long orgId, int limit) {
-        record Row(long changeId, StructuralChangeKind kind, LocalDate effectiveOn, Decision decision,
-                @Nullable String note, java.time.Instant recordedAt, @Nullable String recordedBy, ChangeRole role) {
-        }
+        record Row(
+                long changeId,
+                StructuralChangeKind kind,
+                LocalDate effectiveOn,
+                Decision decision,
+                @Nullable String note,
+                java.time.Instant recordedAt,
+                @Nullable String recordedBy,
+                ChangeRole role) {}
         List<Row> rows = jdbc.sql("""
                 SELECT c.id, c.kind, c.effective_on, c.decision_number, c.decision_date, c.decision_issuer, c.note,
                        c.recorded_at, c.recorded_by_name, p.role
@@ -125,12 +147,18 @@ public class StructuralChanges {
                 """)
                 .param("org", orgId)
                 .param("limit", limit)
-                .query((rs, n) -> new Row(rs.getLong("id"), StructuralChangeKind.valueOf(rs.getString("kind")),
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        StructuralChangeKind.valueOf(rs.getString("kind")),
                         rs.getObject("effective_on", LocalDate.class),
-                        new Decision(rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                        new Decision(
+                                rs.getString("decision_number"),
+                                rs.getObject("decision_date", LocalDate.class),
                                 rs.getString("decision_issuer")),
-                        rs.getString("note"), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("recorded_by_name"), ChangeRole.valueOf(rs.getString("role"))))
+                        rs.getString("note"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorded_by_name"),
+                        ChangeRole.valueOf(rs.getString("role"))))
                 .list();
         Map<Long, Row> byChange = new LinkedHashMap<>();
         rows.forEach(r -> byChange.putIfAbsent(r.changeId(), r));
@@ -158,19 +186,34 @@ public class StructuralChanges {
                 """)
                 .param("changes", ScopePaths.idArray(byChange.keySet()))
                 .param("org", orgId)
-                .query((rs, n) -> participants.computeIfAbsent(rs.getLong("change_id"), k -> new ArrayList<>())
+                .query((rs, n) -> participants
+                        .computeIfAbsent(rs.getLong("change_id"), k -> new ArrayList<>())
                         .add(participant(rs)))
                 .list();
         return byChange.values().stream()
-                .map(r -> new OrgHistoryEntry(r.changeId(), r.kind(), r.effectiveOn(), r.decision(), r.note(),
-                        r.recordedAt(), r.recordedBy(), r.role(), participants.getOrDefault(r.changeId(), List.of())))
+                .map(r -> new OrgHistoryEntry(
+                        r.changeId(),
+                        r.kind(),
+                        r.effectiveOn(),
+                        r.decision(),
+                        r.note(),
+                        r.recordedAt(),
+                        r.recordedBy(),
+                        r.role(),
+                        participants.getOrDefault(r.changeId(), List.of())))
                 .toList();
     }
 
     private static ChangeParticipant participant(ResultSet rs) throws SQLException {
-        return new ChangeParticipant(rs.getLong("org_id"), ChangeRole.valueOf(rs.getString("role")),
-                rs.getString("code"), rs.getString("name"), rs.getString("previous_code"),
-                rs.getString("previous_name"), ref(rs, "previous_parent"), ref(rs, "new_parent"),
+        return new ChangeParticipant(
+                rs.getLong("org_id"),
+                ChangeRole.valueOf(rs.getString("role")),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("previous_code"),
+                rs.getString("previous_name"),
+                ref(rs, "previous_parent"),
+                ref(rs, "new_parent"),
                 ref(rs, "moved_with"));
     }
 

@@ -1,14 +1,13 @@
 package vn.partywork.org.web;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -52,14 +51,18 @@ class OrgApiController {
 
     @GetMapping
     @Operation(summary = "Tìm tổ chức đảng hiện hành theo tên hoặc mã (không phân biệt dấu)")
-    OrgPage search(@Parameter(hidden = true) AccessScope scope, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    OrgPage search(
+            @Parameter(hidden = true) AccessScope scope,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return structure.search(scope, q, page, size);
     }
 
     @GetMapping("/roots")
     @Operation(summary = "Các tổ chức gốc trong phạm vi được phân quyền, theo ngày")
-    List<OrgTreeNode> roots(@Parameter(hidden = true) AccessScope scope,
+    List<OrgTreeNode> roots(
+            @Parameter(hidden = true) AccessScope scope,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         return structure.roots(scope, asOf);
     }
@@ -72,22 +75,29 @@ class OrgApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Một tổ chức đảng theo ngày, kèm các tổ chức cấp trên")
-    OrgDetails organisation(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
+    OrgDetails organisation(
+            @Parameter(hidden = true) AccessScope scope,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         return structure.organisation(scope, id, asOf);
     }
 
     @GetMapping("/{id}/children")
     @Operation(summary = "Các tổ chức trực thuộc theo ngày, kèm số tổ chức trực thuộc của từng tổ chức")
-    List<OrgTreeNode> children(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
+    List<OrgTreeNode> children(
+            @Parameter(hidden = true) AccessScope scope,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
         return structure.children(scope, id, asOf);
     }
 
     @GetMapping("/{id}/descendants")
     @Operation(summary = "Toàn bộ tổ chức cấp dưới hiện hành, phân trang theo thứ tự cây")
-    OrgPage descendants(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    OrgPage descendants(
+            @Parameter(hidden = true) AccessScope scope,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return structure.descendants(scope, id, page, size);
     }
 
@@ -99,30 +109,31 @@ class OrgApiController {
 
     @PostMapping
     @Operation(summary = "Thành lập tổ chức đảng")
-    ResponseEntity<OrgSummary> establish(@Parameter(hidden = true) AccessScope scope,
-            @Valid @RequestBody EstablishBody body) {
+    ResponseEntity<OrgSummary> establish(
+            @Parameter(hidden = true) AccessScope scope, @Valid @RequestBody EstablishBody body) {
         OrgSummary created = restructuring.establish(scope, body.toCommand());
-        return ResponseEntity.created(URI.create("/api/v1/orgs/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/orgs/" + created.id()))
+                .body(created);
     }
 
     @PostMapping("/{id}/rename")
     @Operation(summary = "Đổi tên (và mã) tổ chức đảng")
-    OrgSummary rename(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @Valid @RequestBody RenameBody body) {
+    OrgSummary rename(
+            @Parameter(hidden = true) AccessScope scope, @PathVariable long id, @Valid @RequestBody RenameBody body) {
         return restructuring.rename(scope, body.toCommand(id));
     }
 
     @PostMapping("/{id}/transfer")
     @Operation(summary = "Chuyển giao tổ chức đảng (cùng toàn bộ tổ chức trực thuộc) sang tổ chức cấp trên mới")
-    OrgSummary transfer(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @Valid @RequestBody TransferBody body) {
+    OrgSummary transfer(
+            @Parameter(hidden = true) AccessScope scope, @PathVariable long id, @Valid @RequestBody TransferBody body) {
         return restructuring.transfer(scope, body.toCommand(id));
     }
 
     @PostMapping("/{id}/split")
     @Operation(summary = "Chia tách tổ chức đảng thành các tổ chức mới")
-    List<OrgSummary> split(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @Valid @RequestBody SplitBody body) {
+    List<OrgSummary> split(
+            @Parameter(hidden = true) AccessScope scope, @PathVariable long id, @Valid @RequestBody SplitBody body) {
         return restructuring.split(scope, body.toCommand(id));
     }
 
@@ -134,15 +145,15 @@ class OrgApiController {
 
     @PostMapping("/{id}/absorb")
     @Operation(summary = "Sáp nhập tổ chức đảng vào một tổ chức hiện có")
-    OrgSummary absorb(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @Valid @RequestBody AbsorbBody body) {
+    OrgSummary absorb(
+            @Parameter(hidden = true) AccessScope scope, @PathVariable long id, @Valid @RequestBody AbsorbBody body) {
         return restructuring.absorb(scope, body.toCommand(id));
     }
 
     @PostMapping("/{id}/dissolve")
     @Operation(summary = "Giải thể tổ chức đảng")
-    OrgSummary dissolve(@Parameter(hidden = true) AccessScope scope, @PathVariable long id,
-            @Valid @RequestBody DissolveBody body) {
+    OrgSummary dissolve(
+            @Parameter(hidden = true) AccessScope scope, @PathVariable long id, @Valid @RequestBody DissolveBody body) {
         return restructuring.dissolve(scope, body.toCommand(id));
     }
 }

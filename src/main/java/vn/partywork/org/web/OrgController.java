@@ -1,15 +1,14 @@
 package vn.partywork.org.web;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import jakarta.validation.Valid;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,7 +36,6 @@ import vn.partywork.org.OrgRestructuring;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.org.OrgTreeNode;
-import vn.partywork.shared.Database;
 import vn.partywork.org.RenameOrganisation;
 import vn.partywork.org.SplitOrganisation;
 import vn.partywork.org.StructuralChangeKind;
@@ -51,6 +49,7 @@ import vn.partywork.org.web.OrgForms.SplitForm;
 import vn.partywork.org.web.OrgForms.SuccessorRow;
 import vn.partywork.org.web.OrgForms.TransferForm;
 import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Database;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -84,10 +83,13 @@ class OrgController {
     // --- tree browser
 
     @GetMapping
-    String tree(AccessScope scope,
+    String tree(
+            AccessScope scope,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         model.addAttribute("asOf", asOf);
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
@@ -102,7 +104,9 @@ class OrgController {
     }
 
     @GetMapping("/{id}/children")
-    String children(AccessScope scope, @PathVariable long id,
+    String children(
+            AccessScope scope,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Model model) {
         model.addAttribute("nodes", structure.children(scope, id, asOf));
@@ -112,52 +116,128 @@ class OrgController {
 
     /** Picker for the transfer, merge and absorb forms: radio buttons or check boxes named {@code field}. */
     @GetMapping("/pick")
-    String pick(AccessScope scope, @RequestParam(required = false) @Nullable String q, @RequestParam String field,
-            @RequestParam(defaultValue = "false") boolean multiple, Model model) {
+    String pick(
+            AccessScope scope,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam String field,
+            @RequestParam(defaultValue = "false") boolean multiple,
+            Model model) {
         model.addAttribute("field", field.matches("[a-zA-Z]{1,40}") ? field : "orgId");
         model.addAttribute("multiple", multiple);
-        model.addAttribute("picks", q == null || q.isBlank() ? List.of()
-                : structure.search(scope, q, 0, PICKER_SIZE).items());
+        model.addAttribute(
+                "picks",
+                q == null || q.isBlank()
+                        ? List.of()
+                        : structure.search(scope, q, 0, PICKER_SIZE).items());
         return "org/fragments :: picker";
     }
 
     // --- organisation page
 
     @GetMapping("/{id}")
-    String organisation(AccessScope scope, @PathVariable long id,
+    String organisation(
+            AccessScope scope,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Model model) {
         return page(scope, id, asOf, model, null);
     }
 
     @PostMapping("/{id}/establish")
-    String establish(AccessScope scope, @PathVariable long id,
-            @Valid @ModelAttribute("establishForm") EstablishForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        return submit(scope, id, "establish", binding, model, redirect, StructuralChangeKind.ESTABLISH,
-                () -> restructuring.establish(scope, new EstablishOrganisation(id, text(form.getCode()),
-                        text(form.getName()), form.getKind(), form.decision(), form.getEffectiveOn(), form.getNote()))
+    String establish(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("establishForm") EstablishForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return submit(
+                scope,
+                id,
+                "establish",
+                binding,
+                model,
+                redirect,
+                StructuralChangeKind.ESTABLISH,
+                () -> restructuring
+                        .establish(
+                                scope,
+                                new EstablishOrganisation(
+                                        id,
+                                        text(form.getCode()),
+                                        text(form.getName()),
+                                        form.getKind(),
+                                        form.decision(),
+                                        form.getEffectiveOn(),
+                                        form.getNote()))
                         .id());
     }
 
     @PostMapping("/{id}/rename")
-    String rename(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("renameForm") RenameForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
-        return submit(scope, id, "rename", binding, model, redirect, StructuralChangeKind.RENAME,
-                () -> restructuring.rename(scope, new RenameOrganisation(id, text(form.getName()), form.getCode(),
-                        form.decision(), form.getEffectiveOn(), form.getNote())).id());
+    String rename(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("renameForm") RenameForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return submit(
+                scope,
+                id,
+                "rename",
+                binding,
+                model,
+                redirect,
+                StructuralChangeKind.RENAME,
+                () -> restructuring
+                        .rename(
+                                scope,
+                                new RenameOrganisation(
+                                        id,
+                                        text(form.getName()),
+                                        form.getCode(),
+                                        form.decision(),
+                                        form.getEffectiveOn(),
+                                        form.getNote()))
+                        .id());
     }
 
     @PostMapping("/{id}/transfer")
-    String transfer(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("transferForm") TransferForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
-        return submit(scope, id, "transfer", binding, model, redirect, StructuralChangeKind.TRANSFER,
-                () -> restructuring.transfer(scope, new TransferOrganisation(id, form.getNewParentId(),
-                        form.decision(), form.getEffectiveOn(), form.getNote())).id());
+    String transfer(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("transferForm") TransferForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return submit(
+                scope,
+                id,
+                "transfer",
+                binding,
+                model,
+                redirect,
+                StructuralChangeKind.TRANSFER,
+                () -> restructuring
+                        .transfer(
+                                scope,
+                                new TransferOrganisation(
+                                        id,
+                                        form.getNewParentId(),
+                                        form.decision(),
+                                        form.getEffectiveOn(),
+                                        form.getNote()))
+                        .id());
     }
 
     @PostMapping("/{id}/split")
-    String split(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("splitForm") SplitForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String split(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("splitForm") SplitForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         return submit(scope, id, "split", binding, model, redirect, StructuralChangeKind.SPLIT, () -> {
             List<SuccessorRow> rows = form.getSuccessors();
             List<SplitOrganisation.Successor> successors = new ArrayList<>();
@@ -170,46 +250,90 @@ class OrgController {
                         .filter(e -> e.getValue() != null && e.getValue() == index)
                         .map(java.util.Map.Entry::getKey)
                         .toList();
-                successors.add(new SplitOrganisation.Successor(text(rows.get(row).getCode()),
-                        text(rows.get(row).getName()), null, childIds));
+                successors.add(new SplitOrganisation.Successor(
+                        text(rows.get(row).getCode()), text(rows.get(row).getName()), null, childIds));
             }
             boolean assignedToBlankRow = form.getAssignment().values().stream()
-                    .anyMatch(i -> i == null || i < 0 || i >= rows.size() || rows.get(i).blank());
+                    .anyMatch(i -> i == null
+                            || i < 0
+                            || i >= rows.size()
+                            || rows.get(i).blank());
             if (assignedToBlankRow) {
                 throw DomainException.invalid("org.split.childNotAssigned");
             }
-            return restructuring.split(scope, new SplitOrganisation(id, successors, form.decision(),
-                    form.getEffectiveOn(), form.getNote())).get(0).id();
+            return restructuring
+                    .split(
+                            scope,
+                            new SplitOrganisation(
+                                    id, successors, form.decision(), form.getEffectiveOn(), form.getNote()))
+                    .get(0)
+                    .id();
         });
     }
 
     @PostMapping("/{id}/merge")
-    String merge(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("mergeForm") MergeForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String merge(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("mergeForm") MergeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         return submit(scope, id, "merge", binding, model, redirect, StructuralChangeKind.MERGE, () -> {
             Set<Long> sources = new LinkedHashSet<>();
             sources.add(id);
             sources.addAll(form.getOtherSourceIds());
-            return restructuring.merge(scope, new MergeOrganisations(List.copyOf(sources), form.getParentId(),
-                    text(form.getCode()), text(form.getName()), form.getKind(), form.decision(), form.getEffectiveOn(),
-                    form.getNote())).id();
+            return restructuring
+                    .merge(
+                            scope,
+                            new MergeOrganisations(
+                                    List.copyOf(sources),
+                                    form.getParentId(),
+                                    text(form.getCode()),
+                                    text(form.getName()),
+                                    form.getKind(),
+                                    form.decision(),
+                                    form.getEffectiveOn(),
+                                    form.getNote()))
+                    .id();
         });
     }
 
     @PostMapping("/{id}/absorb")
-    String absorb(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("absorbForm") AbsorbForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
-        return submit(scope, id, "absorb", binding, model, redirect, StructuralChangeKind.ABSORB,
-                () -> restructuring.absorb(scope, new AbsorbOrganisation(id, form.getTargetId(), form.decision(),
-                        form.getEffectiveOn(), form.getNote())).id());
+    String absorb(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("absorbForm") AbsorbForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return submit(
+                scope,
+                id,
+                "absorb",
+                binding,
+                model,
+                redirect,
+                StructuralChangeKind.ABSORB,
+                () -> restructuring
+                        .absorb(
+                                scope,
+                                new AbsorbOrganisation(
+                                        id, form.getTargetId(), form.decision(), form.getEffectiveOn(), form.getNote()))
+                        .id());
     }
 
     @PostMapping("/{id}/dissolve")
-    String dissolve(AccessScope scope, @PathVariable long id, @Valid @ModelAttribute("dissolveForm") DissolveForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String dissolve(
+            AccessScope scope,
+            @PathVariable long id,
+            @Valid @ModelAttribute("dissolveForm") DissolveForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         return submit(scope, id, "dissolve", binding, model, redirect, StructuralChangeKind.DISSOLVE, () -> {
-            OrgSummary dissolved = restructuring.dissolve(scope, new DissolveOrganisation(id, form.decision(),
-                    form.getEffectiveOn(), form.getNote()));
+            OrgSummary dissolved = restructuring.dissolve(
+                    scope, new DissolveOrganisation(id, form.decision(), form.getEffectiveOn(), form.getNote()));
             return dissolved.parentId() == null ? dissolved.id() : dissolved.parentId();
         });
     }
@@ -218,8 +342,15 @@ class OrgController {
      * Runs one restructuring: invalid input or a refusal shows the page again with the form open and
      * the Vietnamese message next to it; success redirects to the resulting organisation (PRG).
      */
-    private String submit(AccessScope scope, long id, String form, BindingResult binding, Model model,
-            RedirectAttributes redirect, StructuralChangeKind kind, Supplier<Long> action) {
+    private String submit(
+            AccessScope scope,
+            long id,
+            String form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            StructuralChangeKind kind,
+            Supplier<Long> action) {
         if (binding.hasErrors()) {
             return page(scope, id, null, model, form);
         }
@@ -240,10 +371,12 @@ class OrgController {
         List<OrgTreeNode> children = structure.children(scope, id, details.asOf());
         model.addAttribute("org", details);
         // Ancestors above the caller's scope are named (they are the organisation's context) but not linked.
-        model.addAttribute("linkedAncestors", details.ancestors().stream()
-                .filter(a -> scope.canRead(Database.ORGANISATION_MEMBER, a.path()))
-                .map(OrgSummary::id)
-                .collect(Collectors.toSet()));
+        model.addAttribute(
+                "linkedAncestors",
+                details.ancestors().stream()
+                        .filter(a -> scope.canRead(Database.ORGANISATION_MEMBER, a.path()))
+                        .map(OrgSummary::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", structure.today());
         model.addAttribute("children", children);

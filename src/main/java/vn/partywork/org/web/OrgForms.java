@@ -1,14 +1,13 @@
 package vn.partywork.org.web;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.partywork.org.OrgKind;
 import vn.partywork.org.OrgRestructuring;
@@ -16,17 +15,18 @@ import vn.partywork.org.OrgRestructuring;
 /** The page forms of the organisation page, one per restructuring operation. */
 final class OrgForms {
 
-    private OrgForms() {
-    }
+    private OrgForms() {}
 
     /** Thành lập tổ chức trực thuộc. */
     static class EstablishForm extends RestructuringForm {
         @NotBlank(message = "{org.form.required}")
         @Size(max = OrgRestructuring.MAX_CODE, message = "{org.form.tooLong}")
         private @Nullable String code;
+
         @NotBlank(message = "{org.form.required}")
         @Size(max = OrgRestructuring.MAX_NAME, message = "{org.form.tooLong}")
         private @Nullable String name;
+
         @NotNull(message = "{org.form.required}")
         private @Nullable OrgKind kind;
 
@@ -60,6 +60,7 @@ final class OrgForms {
         @NotBlank(message = "{org.form.required}")
         @Size(max = OrgRestructuring.MAX_NAME, message = "{org.form.tooLong}")
         private @Nullable String name;
+
         @Size(max = OrgRestructuring.MAX_CODE, message = "{org.form.tooLong}")
         private @Nullable String code;
 
@@ -109,8 +110,7 @@ final class OrgForms {
     }
 
     /** Giải thể. */
-    static class DissolveForm extends RestructuringForm {
-    }
+    static class DissolveForm extends RestructuringForm {}
 
     /**
      * Hợp nhất: this organisation with the others chosen, into a new one under {@code parentId}
@@ -118,14 +118,18 @@ final class OrgForms {
      */
     static class MergeForm extends RestructuringForm {
         private List<Long> otherSourceIds = new ArrayList<>();
+
         @NotNull(message = "{org.form.chooseOrganisation}")
         private @Nullable Long parentId;
+
         @NotBlank(message = "{org.form.required}")
         @Size(max = OrgRestructuring.MAX_CODE, message = "{org.form.tooLong}")
         private @Nullable String code;
+
         @NotBlank(message = "{org.form.required}")
         @Size(max = OrgRestructuring.MAX_NAME, message = "{org.form.tooLong}")
         private @Nullable String name;
+
         @NotNull(message = "{org.form.required}")
         private @Nullable OrgKind kind;
 
@@ -176,8 +180,10 @@ final class OrgForms {
      */
     static class SplitForm extends RestructuringForm {
         static final int ROWS = 4;
+
         @Valid
         private List<SuccessorRow> successors = new ArrayList<>();
+
         private Map<Long, Integer> assignment = new HashMap<>();
 
         SplitForm() {
@@ -206,6 +212,7 @@ final class OrgForms {
     static class SuccessorRow {
         @Size(max = OrgRestructuring.MAX_CODE, message = "{org.form.tooLong}")
         private @Nullable String code;
+
         @Size(max = OrgRestructuring.MAX_NAME, message = "{org.form.tooLong}")
         private @Nullable String name;
 

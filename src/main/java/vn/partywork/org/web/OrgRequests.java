@@ -1,13 +1,12 @@
 package vn.partywork.org.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.partywork.org.AbsorbOrganisation;
 import vn.partywork.org.DissolveOrganisation;
@@ -30,13 +29,16 @@ final class OrgRequests {
     static final String TOO_LONG = "{org.form.tooLong}";
     static final String COUNT = "{org.form.count}";
 
-    private OrgRequests() {
-    }
+    private OrgRequests() {}
 
     record DecisionBody(
-            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG) String number,
+            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG)
+            String number,
+
             @NotNull(message = REQUIRED) LocalDate date,
-            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG) String issuer) {
+
+            @NotBlank(message = REQUIRED) @Size(max = Decision.MAX_TEXT, message = TOO_LONG)
+            String issuer) {
 
         Decision toDecision() {
             return new Decision(number, date, issuer);
@@ -45,12 +47,19 @@ final class OrgRequests {
 
     record EstablishBody(
             @NotNull(message = REQUIRED) Long parentId,
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG) String code,
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG) String name,
+
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG)
+            String code,
+
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG)
+            String name,
+
             @NotNull(message = REQUIRED) OrgKind kind,
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         EstablishOrganisation toCommand() {
             return new EstablishOrganisation(parentId, code, name, kind, decision.toDecision(), effectiveOn, note);
@@ -59,11 +68,17 @@ final class OrgRequests {
 
     /** An empty or missing code keeps the current one. */
     record RenameBody(
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG) String name,
-            @Nullable @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG) String code,
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG)
+            String name,
+
+            @Nullable @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG)
+            String code,
+
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         RenameOrganisation toCommand(long orgId) {
             return new RenameOrganisation(orgId, name, code, decision.toDecision(), effectiveOn, note);
@@ -74,7 +89,9 @@ final class OrgRequests {
             @NotNull(message = REQUIRED) Long newParentId,
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         TransferOrganisation toCommand(long orgId) {
             return new TransferOrganisation(orgId, newParentId, decision.toDecision(), effectiveOn, note);
@@ -83,8 +100,12 @@ final class OrgRequests {
 
     /** A successor of a split; a missing kind keeps the kind of the organisation split. */
     record SuccessorBody(
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG) String code,
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG) String name,
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG)
+            String code,
+
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG)
+            String name,
+
             @Nullable OrgKind kind,
             @Nullable List<@NotNull(message = REQUIRED) Long> childIds) {
 
@@ -96,30 +117,45 @@ final class OrgRequests {
     record SplitBody(
             @NotNull(message = REQUIRED) @Size(min = 2, max = 50, message = COUNT)
             List<@NotNull(message = REQUIRED) @Valid SuccessorBody> successors,
+
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         SplitOrganisation toCommand(long orgId) {
-            return new SplitOrganisation(orgId, successors.stream().map(SuccessorBody::toSuccessor).toList(),
-                    decision.toDecision(), effectiveOn, note);
+            return new SplitOrganisation(
+                    orgId,
+                    successors.stream().map(SuccessorBody::toSuccessor).toList(),
+                    decision.toDecision(),
+                    effectiveOn,
+                    note);
         }
     }
 
     record MergeBody(
             @NotEmpty(message = REQUIRED) @Size(min = 2, max = 50, message = COUNT)
             List<@NotNull(message = REQUIRED) Long> sourceIds,
+
             @NotNull(message = REQUIRED) Long parentId,
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG) String code,
-            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG) String name,
+
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_CODE, message = TOO_LONG)
+            String code,
+
+            @NotBlank(message = REQUIRED) @Size(max = OrgRestructuring.MAX_NAME, message = TOO_LONG)
+            String name,
+
             @NotNull(message = REQUIRED) OrgKind kind,
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         MergeOrganisations toCommand() {
-            return new MergeOrganisations(sourceIds, parentId, code, name, kind, decision.toDecision(), effectiveOn,
-                    note);
+            return new MergeOrganisations(
+                    sourceIds, parentId, code, name, kind, decision.toDecision(), effectiveOn, note);
         }
     }
 
@@ -127,7 +163,9 @@ final class OrgRequests {
             @NotNull(message = REQUIRED) Long targetId,
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         AbsorbOrganisation toCommand(long orgId) {
             return new AbsorbOrganisation(orgId, targetId, decision.toDecision(), effectiveOn, note);
@@ -137,7 +175,9 @@ final class OrgRequests {
     record DissolveBody(
             @NotNull(message = REQUIRED) @Valid DecisionBody decision,
             @NotNull(message = REQUIRED) LocalDate effectiveOn,
-            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG) String note) {
+
+            @Nullable @Size(max = OrgRestructuring.MAX_NOTE, message = TOO_LONG)
+            String note) {
 
         DissolveOrganisation toCommand(long orgId) {
             return new DissolveOrganisation(orgId, decision.toDecision(), effectiveOn, note);

@@ -5,7 +5,6 @@ import static vn.partywork.web.DemoOrgs.decision;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +28,7 @@ class DemoAccountScopeTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,7 +45,8 @@ class DemoAccountScopeTests {
         long root = orgs.id("Ban Chấp hành Trung ương");
 
         assertScope(tw, List.of(orgs.path(root)), List.of("READ", "WRITE"));
-        assertThat(tw.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id")).containsExactly((int) root);
+        assertThat(tw.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id"))
+                .containsExactly((int) root);
         assertThat(tw.get("/api/v1/orgs/" + root + "/children").<List<String>>json("$[*].org.name"))
                 .contains(DemoOrgs.HANOI, DemoOrgs.HCM, DemoOrgs.NGHE_AN);
     }
@@ -56,9 +57,11 @@ class DemoAccountScopeTests {
             ApiClient api = ApiClient.as(port, staff[0]);
             long province = orgs.id(staff[1]);
             assertScope(api, List.of(orgs.path(province)), List.of("READ", "WRITE"));
-            assertThat(api.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id")).as(staff[0])
+            assertThat(api.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id"))
+                    .as(staff[0])
                     .containsExactly((int) province);
-            assertThat(api.get("/api/v1/orgs?size=100").<List<String>>json("$.items[*].path")).as(staff[0])
+            assertThat(api.get("/api/v1/orgs?size=100").<List<String>>json("$.items[*].path"))
+                    .as(staff[0])
                     .allSatisfy(path -> assertThat(path).startsWith(orgs.path(province)));
         }
     }
@@ -71,10 +74,12 @@ class DemoAccountScopeTests {
         Reply accounts = quantri.get("/api/v1/admin/accounts?size=100");
         assertThat(accounts.status()).isEqualTo(200);
         List<String> identifiers = accounts.json("$.items[*].identifier");
-        assertThat(identifiers).contains("hn.tochuc", "hn.quantri", "bithu.demo", "dangvien.demo")
+        assertThat(identifiers)
+                .contains("hn.tochuc", "hn.quantri", "bithu.demo", "dangvien.demo")
                 .doesNotContain("admin", "tw.tochuc", "hcm.tochuc", "kiemtoan");
         List<Number> homes = accounts.json("$.items[*].homeOrgId");
-        assertThat(homes).allSatisfy(home -> assertThat(orgs.path(home.longValue())).startsWith(hanoi));
+        assertThat(homes)
+                .allSatisfy(home -> assertThat(orgs.path(home.longValue())).startsWith(hanoi));
 
         assertScope(quantri, List.of(), List.of());
         assertNoOrganisationData(quantri);
@@ -86,11 +91,13 @@ class DemoAccountScopeTests {
         long cell = orgs.id(CELL);
         long ward = orgs.id(WARD);
         assertScope(bithu, List.of(orgs.path(cell)), List.of("READ", "WRITE"));
-        assertThat(bithu.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id")).containsExactly((int) cell);
+        assertThat(bithu.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id"))
+                .containsExactly((int) cell);
         assertThat(bithu.get("/api/v1/orgs/" + ward).status()).isEqualTo(404);
 
         String before = orgs.digest();
-        Reply parent = bithu.post("/api/v1/orgs/" + ward + "/rename",
+        Reply parent = bithu.post(
+                "/api/v1/orgs/" + ward + "/rename",
                 "{\"name\": \"Đảng bộ phường Hoàn Kiếm mới\", " + decision("1-QĐ/KT", DemoOrgs.today()) + "}");
         assertThat(parent.status()).isEqualTo(404);
         assertThat(parent.code()).isEqualTo("org.notFound");
@@ -98,11 +105,12 @@ class DemoAccountScopeTests {
 
         // A real write on the own cell, then the demo name back (history only grows: yesterday, then today).
         LocalDate today = DemoOrgs.today();
-        Reply renamed = bithu.post("/api/v1/orgs/" + cell + "/rename",
+        Reply renamed = bithu.post(
+                "/api/v1/orgs/" + cell + "/rename",
                 "{\"name\": \"Chi bộ Tổ dân phố Hàng Bạc (tạm)\", " + decision("2-QĐ/KT", today.minusDays(1)) + "}");
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        Reply restored = bithu.post("/api/v1/orgs/" + cell + "/rename",
-                "{\"name\": \"" + CELL + "\", " + decision("3-QĐ/KT", today) + "}");
+        Reply restored = bithu.post(
+                "/api/v1/orgs/" + cell + "/rename", "{\"name\": \"" + CELL + "\", " + decision("3-QĐ/KT", today) + "}");
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(orgs.currentName(cell)).isEqualTo(CELL);
     }
@@ -112,12 +120,14 @@ class DemoAccountScopeTests {
         ApiClient member = ApiClient.as(port, "dangvien.demo");
         long cell = orgs.id(CELL);
         assertScope(member, List.of(orgs.path(cell)), List.of("READ"));
-        assertThat(member.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id")).containsExactly((int) cell);
+        assertThat(member.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id"))
+                .containsExactly((int) cell);
         assertThat(member.get("/api/v1/orgs/" + cell).status()).isEqualTo(200);
         assertThat(member.get("/api/v1/orgs/" + orgs.id(WARD)).status()).isEqualTo(404);
 
         String before = orgs.digest();
-        Reply rename = member.post("/api/v1/orgs/" + cell + "/rename",
+        Reply rename = member.post(
+                "/api/v1/orgs/" + cell + "/rename",
                 "{\"name\": \"Chi bộ mới\", " + decision("4-QĐ/KT", DemoOrgs.today()) + "}");
         assertThat(rename.status()).isEqualTo(403);
         assertThat(rename.code()).isEqualTo("org.forbidden");
@@ -154,11 +164,17 @@ class DemoAccountScopeTests {
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.<Integer>json("$.total")).isZero();
         assertThat(api.get("/api/v1/orgs").<Integer>json("$.total")).isZero();
-        assertThat(api.get("/api/v1/orgs/counts").<java.util.Map<String, Integer>>json("$").values())
+        assertThat(api.get("/api/v1/orgs/counts")
+                        .<java.util.Map<String, Integer>>json("$")
+                        .values())
                 .allSatisfy(count -> assertThat(count).isZero());
         for (String name : List.of(DemoOrgs.HANOI, CELL)) {
-            assertThat(api.get("/api/v1/orgs/" + orgs.id(name)).status()).as(name).isEqualTo(404);
-            assertThat(api.get("/api/v1/orgs/" + orgs.id(name) + "/history").status()).as(name).isEqualTo(404);
+            assertThat(api.get("/api/v1/orgs/" + orgs.id(name)).status())
+                    .as(name)
+                    .isEqualTo(404);
+            assertThat(api.get("/api/v1/orgs/" + orgs.id(name) + "/history").status())
+                    .as(name)
+                    .isEqualTo(404);
         }
     }
 

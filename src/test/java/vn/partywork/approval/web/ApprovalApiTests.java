@@ -3,7 +3,6 @@ package vn.partywork.approval.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +22,7 @@ class ApprovalApiTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,33 +47,41 @@ class ApprovalApiTests {
         long id = created.<Number>json("$.summary.id").longValue();
         assertThat(created.<String>json("$.summary.status")).isEqualTo("IN_PROGRESS");
         assertThat(created.<String>json("$.summary.due.dueOn")).isNotBlank();
-        assertThat(member.get("/api/v1/approvals/sent").<List<Integer>>json("$[*].id")).contains((int) id);
+        assertThat(member.get("/api/v1/approvals/sent").<List<Integer>>json("$[*].id"))
+                .contains((int) id);
 
         ApiClient secretary = ApiClient.as(port, "bithu.demo");
-        assertThat(secretary.get("/api/v1/approvals/inbox").<List<Integer>>json("$[*].id")).contains((int) id);
+        assertThat(secretary.get("/api/v1/approvals/inbox").<List<Integer>>json("$[*].id"))
+                .contains((int) id);
         Reply detail = secretary.get("/api/v1/approvals/" + id);
         assertThat(detail.<Boolean>json("$.canAct")).isTrue();
         assertThat(detail.<String>json("$.changes[0].newValue")).isEqualTo("Số 8 phố Hàng Đào");
 
-        Reply noReason = secretary.post("/api/v1/approvals/" + id + "/act",
+        Reply noReason = secretary.post(
+                "/api/v1/approvals/" + id + "/act",
                 "{\"action\": \"RETURN\", \"version\": %d}".formatted(version(detail)));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.code()).isEqualTo("approval.comment.required");
         assertThat(noReason.message()).isEqualTo("Phải nêu lý do khi trả lại hoặc từ chối.");
 
-        Reply confirmed = secretary.post("/api/v1/approvals/" + id + "/act",
-                "{\"action\": \"APPROVE\", \"comment\": \"Chi bộ xác nhận\", \"version\": %d}".formatted(version(detail)));
+        Reply confirmed = secretary.post(
+                "/api/v1/approvals/" + id + "/act",
+                "{\"action\": \"APPROVE\", \"comment\": \"Chi bộ xác nhận\", \"version\": %d}"
+                        .formatted(version(detail)));
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         assertThat(confirmed.<String>json("$.summary.actingOrgName")).isEqualTo("Đảng bộ phường Hoàn Kiếm");
-        Reply stale = secretary.post("/api/v1/approvals/" + id + "/act",
+        Reply stale = secretary.post(
+                "/api/v1/approvals/" + id + "/act",
                 "{\"action\": \"APPROVE\", \"version\": %d}".formatted(version(detail)));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.code()).isEqualTo("approval.step.alreadyActed");
 
         ApiClient staff = ApiClient.as(port, "hn.tochuc");
-        Reply signed = staff.post("/api/v1/approvals/" + id + "/act",
+        Reply signed = staff.post(
+                "/api/v1/approvals/" + id + "/act",
                 "{\"action\": \"APPROVE\", \"version\": %d}".formatted(version(confirmed)));
-        Reply approved = staff.post("/api/v1/approvals/" + id + "/act",
+        Reply approved = staff.post(
+                "/api/v1/approvals/" + id + "/act",
                 "{\"action\": \"APPROVE\", \"version\": %d}".formatted(version(signed)));
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         assertThat(approved.<String>json("$.summary.status")).isEqualTo("COMPLETED");
@@ -90,14 +98,19 @@ class ApprovalApiTests {
         Reply hcm = ApiClient.as(port, "hcm.tochuc").post("/api/v1/approvals/" + id + "/act", approve);
         assertThat(hcm.status()).isEqualTo(404);
         assertThat(hcm.code()).isEqualTo("approval.request.notFound");
-        assertThat(ApiClient.as(port, "hcm.tochuc").get("/api/v1/approvals/" + id).status()).isEqualTo(404);
+        assertThat(ApiClient.as(port, "hcm.tochuc")
+                        .get("/api/v1/approvals/" + id)
+                        .status())
+                .isEqualTo(404);
 
         Reply member = ApiClient.as(port, "dangvien.demo").post("/api/v1/approvals/" + id + "/act", approve);
         assertThat(member.status()).isEqualTo(403);
         assertThat(member.code()).isEqualTo("approval.step.notYours");
 
         // P-ID-2: the system administrator never reaches business endpoints.
-        assertThat(ApiClient.as(port, "admin").post("/api/v1/approvals/" + id + "/act", approve).status())
+        assertThat(ApiClient.as(port, "admin")
+                        .post("/api/v1/approvals/" + id + "/act", approve)
+                        .status())
                 .isEqualTo(403);
 
         Reply unknownChain = ApiClient.as(port, "bithu.demo").post("/api/v1/approvals", """
@@ -105,7 +118,9 @@ class ApprovalApiTests {
                  "changes": [{"field": "a", "newValue": "b"}]}""");
         assertThat(unknownChain.status()).isEqualTo(400);
         assertThat(unknownChain.code()).isEqualTo("approval.chain.unknown");
-        assertThat(ApiClient.as(port, "bithu.demo").get("/api/v1/approvals/" + id).<String>json("$.summary.status"))
+        assertThat(ApiClient.as(port, "bithu.demo")
+                        .get("/api/v1/approvals/" + id)
+                        .<String>json("$.summary.status"))
                 .isEqualTo("IN_PROGRESS");
     }
 }

@@ -3,6 +3,7 @@ package vn.partywork.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,26 +33,36 @@ class AuditLogTests {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     AuditTrail trail;
+
     @Autowired
     JdbcAuditTrail verifier;
+
     @Autowired
     ChainSealer sealer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     EmbeddedPostgres postgres;
 
     @Test
     void committedChangeHasItsEventWithOldAndNewValuesAndIsChained() {
         String id = UUID.randomUUID().toString();
-        new TransactionTemplate(transactions).executeWithoutResult(status -> audit.record(
-                AuditEvent.of(AuditAction.UPDATE, "test_record", id).change("name", "Cũ", "Mới")
-                        .basis("Quyết định số 12-QĐ/TU").classification(Classification.CONFIDENTIAL)
-                        .actingAs(5L, 7L).actorIdentifier("tester").build()));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> audit.record(AuditEvent.of(AuditAction.UPDATE, "test_record", id)
+                        .change("name", "Cũ", "Mới")
+                        .basis("Quyết định số 12-QĐ/TU")
+                        .classification(Classification.CONFIDENTIAL)
+                        .actingAs(5L, 7L)
+                        .actorIdentifier("tester")
+                        .build()));
 
         sealer.sealAll();
 
@@ -75,7 +84,9 @@ class AuditLogTests {
     void rolledBackChangeLeavesNoEvent() {
         String id = UUID.randomUUID().toString();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            audit.record(AuditEvent.of(AuditAction.UPDATE, "test_record", id).change("name", "a", "b").build());
+            audit.record(AuditEvent.of(AuditAction.UPDATE, "test_record", id)
+                    .change("name", "a", "b")
+                    .build());
             status.setRollbackOnly();
         });
         sealer.sealAll();
@@ -87,12 +98,21 @@ class AuditLogTests {
     void failingToWriteTheEventFailsTheWholeChange() {
         String id = UUID.randomUUID().toString();
         @SuppressWarnings("NullAway")
-        AuditEvent broken = new AuditEvent(AuditAction.UPDATE, null, id, Classification.UNCLASSIFIED, null,
-                java.util.Map.of(), java.util.Map.of(), null);
+        AuditEvent broken = new AuditEvent(
+                AuditAction.UPDATE,
+                null,
+                id,
+                Classification.UNCLASSIFIED,
+                null,
+                java.util.Map.of(),
+                java.util.Map.of(),
+                null);
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            audit.record(AuditEvent.of(AuditAction.UPDATE, "test_record", id).build());
-            audit.record(broken);
-        })).isInstanceOf(RuntimeException.class);
+                    audit.record(
+                            AuditEvent.of(AuditAction.UPDATE, "test_record", id).build());
+                    audit.record(broken);
+                }))
+                .isInstanceOf(RuntimeException.class);
         assertThat(count(id)).isZero();
     }
 
@@ -101,7 +121,8 @@ class AuditLogTests {
         String id = UUID.randomUUID().toString();
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        readOnly.executeWithoutResult(status -> audit.record(AuditEvent.of(AuditAction.READ, "test_record", id).build()));
+        readOnly.executeWithoutResult(status ->
+                audit.record(AuditEvent.of(AuditAction.READ, "test_record", id).build()));
         assertThat(count(id)).isOne();
     }
 
@@ -116,8 +137,10 @@ class AuditLogTests {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < 1000; i++) {
                     int n = i;
-                    tx.executeWithoutResult(status -> audit.record(AuditEvent.of(AuditAction.UPDATE, "load_test",
-                            run + "/" + thread + "/" + n).change("n", n, n + 1).build()));
+                    tx.executeWithoutResult(status ->
+                            audit.record(AuditEvent.of(AuditAction.UPDATE, "load_test", run + "/" + thread + "/" + n)
+                                    .change("n", n, n + 1)
+                                    .build()));
                 }
             }));
         }
@@ -128,8 +151,13 @@ class AuditLogTests {
         sealer.sealAll();
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit.chain WHERE target_type = 'load_test' AND target_id LIKE :p")
-                .param("p", run + "/%").query(Long.class).single()).isEqualTo(8000);
-        assertThat(jdbc.sql("SELECT count(*) = max(seq) AND min(seq) = 1 FROM audit.chain").query(Boolean.class).single())
+                        .param("p", run + "/%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(8000);
+        assertThat(jdbc.sql("SELECT count(*) = max(seq) AND min(seq) = 1 FROM audit.chain")
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
         assertThat(verifier.verify("audit").ok()).isTrue();
     }
@@ -151,8 +179,9 @@ class AuditLogTests {
             }
         }));
         written.await();
-        new TransactionTemplate(transactions).executeWithoutResult(status ->
-                audit.record(AuditEvent.of(AuditAction.UPDATE, "order_test", younger).build()));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> audit.record(
+                        AuditEvent.of(AuditAction.UPDATE, "order_test", younger).build()));
         sealer.sealAll();
         // The younger transaction has committed, but the older one could still commit an event that
         // sorts before it: it waits.
@@ -169,7 +198,10 @@ class AuditLogTests {
 
     private Long chainedSeq(String targetId) {
         return jdbc.sql("SELECT seq FROM audit.chain WHERE target_type = 'order_test' AND target_id = :id")
-                .param("id", targetId).query(Long.class).optional().orElse(null);
+                .param("id", targetId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test
@@ -177,12 +209,20 @@ class AuditLogTests {
         audit.record(AuditEvent.of(AuditAction.READ, "test_record", "x").build());
         sealer.sealAll();
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("partywork_app");
-        for (String sql : List.of("UPDATE audit.chain SET actor_identifier = 'x' WHERE seq = 1",
-                "DELETE FROM audit.chain WHERE seq = 1", "TRUNCATE audit.chain", "TRUNCATE audit.chain_default",
-                "DELETE FROM audit.pending", "UPDATE audit.checkpoint SET note = ''", "DELETE FROM audit.checkpoint",
+        for (String sql : List.of(
+                "UPDATE audit.chain SET actor_identifier = 'x' WHERE seq = 1",
+                "DELETE FROM audit.chain WHERE seq = 1",
+                "TRUNCATE audit.chain",
+                "TRUNCATE audit.chain_default",
+                "DELETE FROM audit.pending",
+                "UPDATE audit.checkpoint SET note = ''",
+                "DELETE FROM audit.checkpoint",
                 "INSERT INTO audit.chain (seq, occurred_at, tx, action, target_type, classification, changes, details, hash)"
                         + " VALUES (999999, now(), 1, 'READ', 'x', 'UNCLASSIFIED', '{}', '{}', '\\x00')")) {
-            assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> jdbc.sql(sql).update())
+                    .as(sql)
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
         }
     }
 
@@ -190,9 +230,12 @@ class AuditLogTests {
     void triggersRefuseChangesEvenFromTheSuperuser() throws SQLException {
         audit.record(AuditEvent.of(AuditAction.READ, "test_record", "y").build());
         sealer.sealAll();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            for (String sql : List.of("UPDATE audit.chain SET actor_identifier = 'x' WHERE seq = 1",
-                    "DELETE FROM audit.chain WHERE seq = 1", "TRUNCATE audit.chain_default")) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            for (String sql : List.of(
+                    "UPDATE audit.chain SET actor_identifier = 'x' WHERE seq = 1",
+                    "DELETE FROM audit.chain WHERE seq = 1",
+                    "TRUNCATE audit.chain_default")) {
                 assertThatThrownBy(() -> s.execute(sql)).as(sql).hasMessageContaining("append-only");
             }
         }
@@ -200,14 +243,17 @@ class AuditLogTests {
 
     @Test
     void onlyAuditorsMayReadTheLog() {
-        assertThatThrownBy(() -> trail.verify(AuditFixture.clerk())).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo("audit.forbidden"));
+        assertThatThrownBy(() -> trail.verify(AuditFixture.clerk()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("audit.forbidden"));
         assertThatThrownBy(() -> trail.search(AuditFixture.clerk(), vn.partywork.audit.AuditQuery.all(), 0, 10))
                 .isInstanceOf(DomainException.class);
     }
 
     private long count(String targetId) {
-        return jdbc.sql("SELECT count(*) FROM audit.event WHERE target_id = :id").param("id", targetId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE target_id = :id")
+                .param("id", targetId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -2,6 +2,7 @@ package vn.partywork.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,10 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +49,19 @@ class AuditTamperingTests {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     ChainSealer sealer;
+
     @Autowired
     JdbcAuditTrail verifier;
+
     @Autowired
     Checkpoints checkpoints;
+
     @Autowired
     EmbeddedPostgres postgres;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -75,11 +78,14 @@ class AuditTamperingTests {
         for (int i = 0; i < 25; i++) {
             int n = i;
             tx.executeWithoutResult(s -> audit.record(AuditEvent.of(AuditAction.UPDATE, "tamper_test", n)
-                    .change("name", "Chi bộ " + n, "Chi bộ " + (n + 1)).basis("Quyết định số " + n).build()));
+                    .change("name", "Chi bộ " + n, "Chi bộ " + (n + 1))
+                    .basis("Quyết định số " + n)
+                    .build()));
         }
         sealer.sealAll();
         schema = "tamper_" + (++copies);
-        sql("CREATE SCHEMA " + schema,
+        sql(
+                "CREATE SCHEMA " + schema,
                 "CREATE TABLE " + schema + ".chain AS SELECT * FROM audit.chain",
                 "CREATE TABLE " + schema + ".instance AS SELECT * FROM audit.instance",
                 "CREATE TABLE " + schema + ".checkpoint AS SELECT * FROM audit.checkpoint WITH NO DATA",
@@ -115,7 +121,8 @@ class AuditTamperingTests {
 
     @Test
     void swappingTwoEventsIsCaught() throws Exception {
-        sql("UPDATE " + schema + ".chain SET seq = -1 WHERE seq = 5",
+        sql(
+                "UPDATE " + schema + ".chain SET seq = -1 WHERE seq = 5",
                 "UPDATE " + schema + ".chain SET seq = 5 WHERE seq = 6",
                 "UPDATE " + schema + ".chain SET seq = 6 WHERE seq = -1");
         assertBothName(5);
@@ -127,13 +134,30 @@ class AuditTamperingTests {
         // old events move up by one. The old event 5, now 6, no longer matches.
         byte[] hash4 = hashAt(4);
         sql("UPDATE " + schema + ".chain SET seq = seq + 1 WHERE seq >= 5");
-        StoredEvent forged = new StoredEvent(5, Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() * 1000, 1, 1L,
-                "ke.gia.mao", null, null, "10.0.0.1", null, "DELETE", "member", "42", "UNCLASSIFIED", null, "{}", "{}");
+        StoredEvent forged = new StoredEvent(
+                5,
+                Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() * 1000,
+                1,
+                1L,
+                "ke.gia.mao",
+                null,
+                null,
+                "10.0.0.1",
+                null,
+                "DELETE",
+                "member",
+                "42",
+                "UNCLASSIFIED",
+                null,
+                "{}",
+                "{}");
         byte[] forgedHash = new EventCodec().hash(hash4, forged);
-        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement("INSERT INTO " + schema + ".chain"
-                + " (seq, occurred_at, tx, actor_id, actor_identifier, client_address, action, target_type, target_id,"
-                + " classification, changes, details, sealed_at, hash) VALUES (5, '2026-01-01T00:00:00Z', 1, 1,"
-                + " 'ke.gia.mao', '10.0.0.1', 'DELETE', 'member', '42', 'UNCLASSIFIED', '{}', '{}', now(), ?)")) {
+        try (Connection c = superuser();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO " + schema + ".chain"
+                                + " (seq, occurred_at, tx, actor_id, actor_identifier, client_address, action, target_type, target_id,"
+                                + " classification, changes, details, sealed_at, hash) VALUES (5, '2026-01-01T00:00:00Z', 1, 1,"
+                                + " 'ke.gia.mao', '10.0.0.1', 'DELETE', 'member', '42', 'UNCLASSIFIED', '{}', '{}', now(), ?)")) {
             s.setBytes(1, forgedHash);
             s.executeUpdate();
         }
@@ -166,11 +190,24 @@ class AuditTamperingTests {
         Files.writeString(file, forged.note(), StandardCharsets.UTF_8);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = AuditVerifyCommand.run(new String[] {"audit-verify", "--db-url", url(), "--schema", schema,
-                "--key", checkpoints.key().vkey(), "--checkpoint", file.toString()}, new PrintStream(out),
+        int exit = AuditVerifyCommand.run(
+                new String[] {
+                    "audit-verify",
+                    "--db-url",
+                    url(),
+                    "--schema",
+                    schema,
+                    "--key",
+                    checkpoints.key().vkey(),
+                    "--checkpoint",
+                    file.toString()
+                },
+                new PrintStream(out),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ok\":false").contains("not signed by the trusted key");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"ok\":false")
+                .contains("not signed by the trusted key");
 
         storeCheckpoint(forged);
         AuditVerification inApp = verifier.verify(schema);
@@ -187,12 +224,18 @@ class AuditTamperingTests {
 
     /** Runs the offline command against the copy with the checkpoint files; returns firstBrokenSeq. */
     private String offline() {
-        List<String> args = new ArrayList<>(List.of("audit-verify", "--db-url", url(), "--schema", schema, "--key",
+        List<String> args = new ArrayList<>(List.of(
+                "audit-verify",
+                "--db-url",
+                url(),
+                "--schema",
+                schema,
+                "--key",
                 checkpoints.key().vkey()));
         checkpointFiles.forEach(f -> args.addAll(List.of("--checkpoint", f.toString())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = AuditVerifyCommand.run(args.toArray(String[]::new), new PrintStream(out),
-                new PrintStream(new ByteArrayOutputStream()));
+        int exit = AuditVerifyCommand.run(
+                args.toArray(String[]::new), new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
         String json = out.toString(StandardCharsets.UTF_8);
         Matcher m = FIRST_BROKEN.matcher(json);
         assertThat(m.find()).as(json).isTrue();
@@ -201,8 +244,8 @@ class AuditTamperingTests {
     }
 
     private void checkpointAt(long seq) throws SQLException, IOException {
-        SignedCheckpoint checkpoint = SignedCheckpoint.sign(checkpoints.origin(), seq, hashAt(seq), Instant.now(),
-                checkpoints.key());
+        SignedCheckpoint checkpoint =
+                SignedCheckpoint.sign(checkpoints.origin(), seq, hashAt(seq), Instant.now(), checkpoints.key());
         storeCheckpoint(checkpoint);
         Path file = files.resolve("checkpoint-" + seq);
         Files.writeString(file, checkpoint.note(), StandardCharsets.UTF_8);
@@ -210,8 +253,9 @@ class AuditTamperingTests {
     }
 
     private void storeCheckpoint(SignedCheckpoint checkpoint) throws SQLException {
-        try (Connection c = superuser(); PreparedStatement s = c.prepareStatement("INSERT INTO " + schema
-                + ".checkpoint (id, seq, hash, signed_at, key_name, note) VALUES (?, ?, ?, now(), 'k', ?)")) {
+        try (Connection c = superuser();
+                PreparedStatement s = c.prepareStatement("INSERT INTO " + schema
+                        + ".checkpoint (id, seq, hash, signed_at, key_name, note) VALUES (?, ?, ?, now(), 'k', ?)")) {
             s.setLong(1, System.nanoTime());
             s.setLong(2, checkpoint.seq());
             s.setBytes(3, checkpoint.hash());
@@ -227,7 +271,8 @@ class AuditTamperingTests {
         try (Connection c = superuser();
                 PreparedStatement read = c.prepareStatement("SELECT seq, " + StoredEvent.COLUMNS + " FROM " + schema
                         + ".chain WHERE seq >= ? ORDER BY seq");
-                PreparedStatement write = c.prepareStatement("UPDATE " + schema + ".chain SET hash = ? WHERE seq = ?")) {
+                PreparedStatement write =
+                        c.prepareStatement("UPDATE " + schema + ".chain SET hash = ? WHERE seq = ?")) {
             read.setLong(1, from);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
@@ -253,14 +298,17 @@ class AuditTamperingTests {
     }
 
     private long longValue(String query) throws SQLException {
-        try (Connection c = superuser(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = superuser();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = superuser();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,8 @@ class SignedCheckpointTests {
     @Test
     void noteHasTheSignedNoteShape() {
         AuditKey key = AuditKey.generate("partywork.test/audit");
-        SignedCheckpoint signed = SignedCheckpoint.sign("partywork.test/audit/abc", 42, new byte[32],
-                Instant.parse("2026-11-23T00:00:00Z"), key);
+        SignedCheckpoint signed = SignedCheckpoint.sign(
+                "partywork.test/audit/abc", 42, new byte[32], Instant.parse("2026-11-23T00:00:00Z"), key);
         assertThat(signed.note()).startsWith("""
                 partywork.test/audit/abc
                 42
@@ -51,8 +50,9 @@ class SignedCheckpointTests {
         AuditKey key = AuditKey.generate("partywork.test/audit");
         AuditKey other = AuditKey.generate("partywork.test/audit");
         SignedCheckpoint signed = SignedCheckpoint.sign("o/1", 42, new byte[32], Instant.EPOCH, key);
-        assertThatThrownBy(() -> SignedCheckpoint.open(signed.note().replace("\n42\n", "\n43\n"),
-                AuditKey.verifier(key.vkey()))).hasMessageContaining("not signed by the trusted key");
+        assertThatThrownBy(() ->
+                        SignedCheckpoint.open(signed.note().replace("\n42\n", "\n43\n"), AuditKey.verifier(key.vkey())))
+                .hasMessageContaining("not signed by the trusted key");
         assertThatThrownBy(() -> SignedCheckpoint.open(signed.note(), AuditKey.verifier(other.vkey())))
                 .hasMessageContaining("not signed by the trusted key");
     }
@@ -62,8 +62,12 @@ class SignedCheckpointTests {
         AuditKey previous = AuditKey.generate("partywork.test/audit");
         AuditKey current = AuditKey.generate("partywork.test/audit");
         SignedCheckpoint old = SignedCheckpoint.sign("o/1", 9, new byte[32], Instant.EPOCH, previous);
-        assertThat(SignedCheckpoint.open(old.note(), java.util.List.of(AuditKey.verifier(current.vkey()),
-                AuditKey.verifier(previous.vkey()))).seq()).isEqualTo(9);
+        assertThat(SignedCheckpoint.open(
+                                old.note(),
+                                java.util.List.of(
+                                        AuditKey.verifier(current.vkey()), AuditKey.verifier(previous.vkey())))
+                        .seq())
+                .isEqualTo(9);
         assertThatThrownBy(() -> SignedCheckpoint.open(old.note(), AuditKey.verifier(current.vkey())))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -31,9 +31,12 @@ class AuditAccessWithRealLoginTests {
 
     @Test
     void organisationStaffAndTheSystemAdministratorCannotReadTheAuditLog() {
-        assertThat(ApiClient.as(port, "hn.tochuc").get("/api/v1/audit/verify").status()).isEqualTo(403);
-        assertThat(ApiClient.as(port, "tw.tochuc").get("/api/v1/audit/events").status()).isEqualTo(403);
-        assertThat(ApiClient.as(port, "admin").get("/api/v1/audit/events").status()).isEqualTo(403);
+        assertThat(ApiClient.as(port, "hn.tochuc").get("/api/v1/audit/verify").status())
+                .isEqualTo(403);
+        assertThat(ApiClient.as(port, "tw.tochuc").get("/api/v1/audit/events").status())
+                .isEqualTo(403);
+        assertThat(ApiClient.as(port, "admin").get("/api/v1/audit/events").status())
+                .isEqualTo(403);
         assertThat(PageSession.login(port, "hn.tochuc").get("/audit").status()).isEqualTo(403);
     }
 

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.MethodParameter;
@@ -50,37 +49,58 @@ class AuditWebTests {
 
     @Autowired
     AuditTrail trail;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     ISpringTemplateEngine templates;
 
-    static final AccessScope AUDITOR = new AccessScope(900, "kiemtoan", List.of(new AccessScope.Entry(90, "1",
-            Set.of(), Classification.UNCLASSIFIED, EnumSet.of(Permission.AUDIT))));
-    static final AccessScope CLERK = new AccessScope(901, "hn.tochuc", List.of(new AccessScope.Entry(91, "1",
-            Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED, EnumSet.of(Permission.READ,
-                    Permission.WRITE))));
+    static final AccessScope AUDITOR = new AccessScope(
+            900,
+            "kiemtoan",
+            List.of(new AccessScope.Entry(
+                    90, "1", Set.of(), Classification.UNCLASSIFIED, EnumSet.of(Permission.AUDIT))));
+    static final AccessScope CLERK = new AccessScope(
+            901,
+            "hn.tochuc",
+            List.of(new AccessScope.Entry(
+                    91,
+                    "1",
+                    Set.of(Database.ORGANISATION_MEMBER),
+                    Classification.UNCLASSIFIED,
+                    EnumSet.of(Permission.READ, Permission.WRITE))));
 
     @Test
     void auditorVerifiesTheChainOverTheApi() throws Exception {
-        String json = mvc(AUDITOR).perform(get("/api/v1/audit/verify"))
+        String json = mvc(AUDITOR)
+                .perform(get("/api/v1/audit/verify"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true))
                 .andExpect(jsonPath("$.checked").isNumber())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"firstBrokenSeq\":null").contains("\"reason\":null");
     }
 
     @Test
     void othersAreRefusedEverywhere() throws Exception {
         MockMvc clerk = mvc(CLERK);
-        for (String url : List.of("/api/v1/audit/verify", "/api/v1/audit/events",
-                "/api/v1/audit/history?targetType=organisation&targetId=1", "/audit", "/audit/export.csv",
-                "/audit/history?targetType=organisation&targetId=1", "/audit/verify")) {
+        for (String url : List.of(
+                "/api/v1/audit/verify",
+                "/api/v1/audit/events",
+                "/api/v1/audit/history?targetType=organisation&targetId=1",
+                "/audit",
+                "/audit/export.csv",
+                "/audit/history?targetType=organisation&targetId=1",
+                "/audit/verify")) {
             clerk.perform(get(url)).andExpect(status().isForbidden());
         }
         clerk.perform(post("/api/v1/audit/checkpoints")).andExpect(status().isForbidden());
@@ -89,9 +109,17 @@ class AuditWebTests {
     @Test
     void listPageShowsOldAndNewValuesInVietnameseAndRecordsTheSearch() throws Exception {
         String id = changeSomething();
-        String html = mvc(AUDITOR).perform(get("/audit").param("targetType", "web_test").param("targetId", id))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Nhật ký kiểm toán").contains("Cập nhật").contains("Chi bộ 1").contains("Chi bộ 2")
+        String html = mvc(AUDITOR)
+                .perform(get("/audit").param("targetType", "web_test").param("targetId", id))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("Nhật ký kiểm toán")
+                .contains("Cập nhật")
+                .contains("Chi bộ 1")
+                .contains("Chi bộ 2")
                 .contains("Quyết định số 7");
         assertThat(count("SEARCH", id)).isOne();
     }
@@ -99,19 +127,29 @@ class AuditWebTests {
     @Test
     void historyFragmentTellsWhoChangedWhatWhen() throws Exception {
         String id = changeSomething();
-        String html = mvc(AUDITOR).perform(get("/audit/history").param("targetType", "web_test").param("targetId", id))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Lịch sử thay đổi").contains("<del>Chi bộ 1</del>").contains("<ins>Chi bộ 2</ins>")
+        String html = mvc(AUDITOR)
+                .perform(get("/audit/history").param("targetType", "web_test").param("targetId", id))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("Lịch sử thay đổi")
+                .contains("<del>Chi bộ 1</del>")
+                .contains("<ins>Chi bộ 2</ins>")
                 .contains("tester");
     }
 
     @Test
     void csvExportIsItselfAudited() throws Exception {
         String id = changeSomething();
-        String csv = mvc(AUDITOR).perform(get("/audit/export.csv").param("targetId", id))
+        String csv = mvc(AUDITOR)
+                .perform(get("/audit/export.csv").param("targetId", id))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFSố thứ tự,Thời điểm").contains("web_test," + id);
         assertThat(count("EXPORT", id)).isOne();
     }
@@ -119,7 +157,8 @@ class AuditWebTests {
     @Test
     void eventsApiPagesNewestFirst() throws Exception {
         String id = changeSomething();
-        mvc(AUDITOR).perform(get("/api/v1/audit/events").param("targetId", id).param("action", "UPDATE"))
+        mvc(AUDITOR)
+                .perform(get("/api/v1/audit/events").param("targetId", id).param("action", "UPDATE"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].targetId").value(id))
                 .andExpect(jsonPath("$.items[0].changes.name.oldValue").value("Chi bộ 1"))
@@ -129,22 +168,32 @@ class AuditWebTests {
     @Test
     void checkpointOnDemandAnswersASignedNote() throws Exception {
         changeSomething();
-        String note = mvc(AUDITOR).perform(post("/api/v1/audit/checkpoints")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String note = mvc(AUDITOR)
+                .perform(post("/api/v1/audit/checkpoints"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(note).startsWith("partywork.local/audit/").contains("\n\n\u2014 partywork.local/audit ");
     }
 
     private String changeSomething() {
         String id = UUID.randomUUID().toString();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> audit.record(AuditEvent.of(AuditAction.UPDATE,
-                "web_test", id).change("name", "Chi bộ 1", "Chi bộ 2").basis("Quyết định số 7").actorIdentifier("tester")
-                .build()));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> audit.record(AuditEvent.of(AuditAction.UPDATE, "web_test", id)
+                        .change("name", "Chi bộ 1", "Chi bộ 2")
+                        .basis("Quyết định số 7")
+                        .actorIdentifier("tester")
+                        .build()));
         return id;
     }
 
     private long count(String action, String id) {
         return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = :a AND details::text LIKE :id")
-                .param("a", action).param("id", "%" + id + "%").query(Long.class).single();
+                .param("a", action)
+                .param("id", "%" + id + "%")
+                .query(Long.class)
+                .single();
     }
 
     private MockMvc mvc(AccessScope scope) {
@@ -163,7 +212,8 @@ class AuditWebTests {
     static class Refusals {
         @ExceptionHandler(DomainException.class)
         ResponseEntity<String> refused(DomainException e) {
-            return ResponseEntity.status(e.kind() == DomainException.Kind.FORBIDDEN ? 403 : 400).body(e.code());
+            return ResponseEntity.status(e.kind() == DomainException.Kind.FORBIDDEN ? 403 : 400)
+                    .body(e.code());
         }
     }
 
@@ -174,7 +224,10 @@ class AuditWebTests {
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
                 WebDataBinderFactory binders) {
             return scope;
         }

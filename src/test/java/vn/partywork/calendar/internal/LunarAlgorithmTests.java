@@ -3,7 +3,6 @@ package vn.partywork.calendar.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,6 @@ package vn.partywork.calendar.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,6 +30,7 @@ class CalendarInBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WorkingDayCalendar calendar;
 
@@ -62,7 +62,6 @@ class CalendarInBrowserTests {
         assertThat(tet.getText()).contains("6").contains("1/1");
         Browser.screenshot(driver, "calendar-01-year-desktop");
 
-
         driver.get(base + "/calendar?year=2038");
         click(driver.findElement(By.cssSelector("[data-bs-target='#override-form']")));
         WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decisionNumber")));
@@ -74,7 +73,8 @@ class CalendarInBrowserTests {
         Browser.screenshot(driver, "calendar-03-form");
         // 30/4/2038 is a Friday and already a holiday: refused with the reason next to the form.
         click(driver.findElement(By.cssSelector("#override-form button[type=submit]")));
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#override-form .alert-danger")));
+        WebElement error = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#override-form .alert-danger")));
         assertThat(error.getText()).contains("30/04/2038 vốn đã là ngày nghỉ");
         show(error);
         Browser.screenshot(driver, "calendar-04-refused");
@@ -84,9 +84,11 @@ class CalendarInBrowserTests {
         new Select(driver.findElement(By.id("days1.kind"))).selectByValue("WORKING");
         click(driver.findElement(By.cssSelector("#override-form button[type=submit]")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
-        assertThat(driver.findElement(By.cssSelector("td[data-date='2038-04-29']")).getAttribute("class"))
+        assertThat(driver.findElement(By.cssSelector("td[data-date='2038-04-29']"))
+                        .getAttribute("class"))
                 .contains("pw-cal-off");
-        assertThat(driver.findElement(By.cssSelector("td[data-date='2038-05-08']")).getAttribute("class"))
+        assertThat(driver.findElement(By.cssSelector("td[data-date='2038-05-08']"))
+                        .getAttribute("class"))
                 .contains("pw-cal-working");
         show(driver.findElement(By.id("overrides")));
         Browser.screenshot(driver, "calendar-05-saved");
@@ -104,19 +106,22 @@ class CalendarInBrowserTests {
 
     /** Scrolls at once (Bootstrap turns on smooth scrolling, which a screenshot or click would overtake). */
     private void show(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "document.documentElement.style.scrollBehavior = 'auto'; arguments[0].scrollIntoView({block: 'start'});",
-                element);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "document.documentElement.style.scrollBehavior = 'auto'; arguments[0].scrollIntoView({block: 'start'});",
+                        element);
     }
 
     private void click(WebElement element) {
         show(element);
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(element)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(element))
+                .click();
     }
 
     /** Date inputs take their value in the browser's locale format; set it the way the form posts it. */
     private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
-                isoDate);
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.partywork.PartyworkTest;
@@ -22,10 +21,16 @@ class CalendarPagesTests {
     void everyBusinessUserSeesTheYearWithItsHolidaysAndLunarDates() {
         Page page = PageSession.login(port, "hn.tochuc").get("/calendar?year=2027");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Lịch ngày làm việc năm 2027", "Tết Nguyên đán", "Nghỉ bù Tết Nguyên đán",
-                "Giỗ Tổ Hùng Vương", "Quốc khánh", "Tháng 12",
-                // 6/2/2027 is mùng 1 Tết: its cell carries the lunar date 1/1.
-                "06/02/2027 (âm lịch 1/1): Tết Nguyên đán");
+        assertThat(page.body())
+                .contains(
+                        "Lịch ngày làm việc năm 2027",
+                        "Tết Nguyên đán",
+                        "Nghỉ bù Tết Nguyên đán",
+                        "Giỗ Tổ Hùng Vương",
+                        "Quốc khánh",
+                        "Tháng 12",
+                        // 6/2/2027 is mùng 1 Tết: its cell carries the lunar date 1/1.
+                        "06/02/2027 (âm lịch 1/1): Tết Nguyên đán");
         assertThat(page.body()).doesNotContain("Lưu các ngày điều chỉnh");
     }
 
@@ -38,13 +43,22 @@ class CalendarPagesTests {
         assertThat(saved.status()).as("%s", saved).isEqualTo(302);
         assertThat(saved.location()).endsWith("/calendar?year=2037#overrides");
         Page page = central.get("/calendar?year=2037");
-        assertThat(page.body()).contains("Đã ghi nhận 2 ngày điều chỉnh theo thông báo.", "Nghỉ hoán đổi 4/5",
-                "Làm việc bù theo thông báo", "9999/TB-BNV");
+        assertThat(page.body())
+                .contains(
+                        "Đã ghi nhận 2 ngày điều chỉnh theo thông báo.",
+                        "Nghỉ hoán đổi 4/5",
+                        "Làm việc bù theo thông báo",
+                        "9999/TB-BNV");
 
-        assertThat(central.post("/calendar/overrides/2037-05-04/withdraw", Map.of()).status()).isEqualTo(302);
+        assertThat(central.post("/calendar/overrides/2037-05-04/withdraw", Map.of())
+                        .status())
+                .isEqualTo(302);
         assertThat(central.get("/calendar?year=2037").body()).contains("Đã hủy điều chỉnh của ngày 04/05/2037.");
-        assertThat(central.post("/calendar/overrides/2037-05-09/withdraw", Map.of()).status()).isEqualTo(302);
-        assertThat(central.get("/calendar?year=2037").body()).contains("Đã hủy điều chỉnh của ngày 09/05/2037.")
+        assertThat(central.post("/calendar/overrides/2037-05-09/withdraw", Map.of())
+                        .status())
+                .isEqualTo(302);
+        assertThat(central.get("/calendar?year=2037").body())
+                .contains("Đã hủy điều chỉnh của ngày 09/05/2037.")
                 .doesNotContain("Nghỉ hoán đổi 4/5");
     }
 
@@ -53,7 +67,8 @@ class CalendarPagesTests {
         Page page = PageSession.login(port, "tw.tochuc")
                 .post("/calendar/overrides?year=2037", form("2037-06-08", "OFF", "2037-06-08", "WORKING"));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Ngày 08/06/2037 vừa được nhập là ngày nghỉ vừa là ngày làm việc; không lưu ngày nào.");
+        assertThat(page.body())
+                .contains("Ngày 08/06/2037 vừa được nhập là ngày nghỉ vừa là ngày làm việc; không lưu ngày nào.");
     }
 
     @Test

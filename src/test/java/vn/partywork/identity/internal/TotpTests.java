@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** P-ID-4: TOTP against the SHA-1 test vectors of RFC 6238 Appendix B, and base32 per RFC 4648. */
 class TotpTests {
@@ -17,12 +16,13 @@ class TotpTests {
 
     @ParameterizedTest
     @CsvSource({
-            "59,          94287082, 287082",
-            "1111111109,  07081804, 081804",
-            "1111111111,  14050471, 050471",
-            "1234567890,  89005924, 005924",
-            "2000000000,  69279037, 279037",
-            "20000000000, 65353130, 353130"})
+        "59,          94287082, 287082",
+        "1111111109,  07081804, 081804",
+        "1111111111,  14050471, 050471",
+        "1234567890,  89005924, 005924",
+        "2000000000,  69279037, 279037",
+        "20000000000, 65353130, 353130"
+    })
     void matchesTheRfc6238Sha1VectorsInEightAndSixDigits(long time, String eight, String six) {
         long step = Totp.step(Instant.ofEpochSecond(time));
         assertThat(Totp.code(RFC_SECRET, step, 8)).isEqualTo(eight);

@@ -3,7 +3,6 @@ package vn.partywork.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +22,10 @@ class AuthApiBadInputTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
 
@@ -58,15 +59,16 @@ class AuthApiBadInputTests {
 
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.code()).isEqualTo("auth.tokenInvalid");
-        assertThat(expired.message()).isEqualTo(
-                "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Vui lòng đăng nhập lại.");
+        assertThat(expired.message())
+                .isEqualTo("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Vui lòng đăng nhập lại.");
     }
 
     @Test
     void aForgedTokenIs401WithACode() {
         String real = ApiClient.as(port, "hn.tochuc").token();
-        for (String forged : new String[] {real.substring(0, real.length() - 1) + (real.endsWith("A") ? "B" : "A"),
-                "gia-mao", "x".repeat(5000)}) {
+        for (String forged : new String[] {
+            real.substring(0, real.length() - 1) + (real.endsWith("A") ? "B" : "A"), "gia-mao", "x".repeat(5000)
+        }) {
             Reply reply = ApiClient.anonymous(port).withToken(forged).get("/api/v1/orgs/roots");
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.code()).isEqualTo("auth.tokenInvalid");
@@ -78,15 +80,17 @@ class AuthApiBadInputTests {
 
     @Test
     void wrongCredentialsGetACodeWithoutSayingWhichPartWasWrong() {
-        Reply wrongPassword = ApiClient.anonymous(port).post("/api/v1/auth/token",
-                "{\"username\": \"hcm.tochuc\", \"password\": \"sai-mat-khau\"}");
-        Reply unknown = ApiClient.anonymous(port).post("/api/v1/auth/token",
-                "{\"username\": \"khong.co\", \"password\": \"sai-mat-khau\"}");
+        Reply wrongPassword = ApiClient.anonymous(port)
+                .post("/api/v1/auth/token", "{\"username\": \"hcm.tochuc\", \"password\": \"sai-mat-khau\"}");
+        Reply unknown = ApiClient.anonymous(port)
+                .post("/api/v1/auth/token", "{\"username\": \"khong.co\", \"password\": \"sai-mat-khau\"}");
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.code()).isEqualTo("auth.badCredentials");
         assertThat(unknown.body()).isEqualTo(wrongPassword.body());
-        assertThat(ApiClient.as(port, "hcm.tochuc").token()).as("one failure does not lock the account").isNotBlank();
+        assertThat(ApiClient.as(port, "hcm.tochuc").token())
+                .as("one failure does not lock the account")
+                .isNotBlank();
     }
 
     private String passwordHash(String identifier) {

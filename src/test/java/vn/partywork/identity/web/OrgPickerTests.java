@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static vn.partywork.identity.Fixtures.PASSWORD;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,10 @@ class OrgPickerTests {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountAdministration administration;
 
@@ -59,7 +60,9 @@ class OrgPickerTests {
         String found = page(get("/admin/orgs/pick").param("field", "orgId").param("q", tag), session);
         assertThat(found).contains("Đảng bộ huyện Vĩnh Linh " + tag).contains("Đảng bộ huyện Cam Lộ " + tag);
         found = page(get("/admin/orgs/pick").param("field", "orgId").param("q", "vinh linh " + tag), session);
-        assertThat(found).contains("Đảng bộ huyện Vĩnh Linh " + tag).doesNotContain("Cam Lộ")
+        assertThat(found)
+                .contains("Đảng bộ huyện Vĩnh Linh " + tag)
+                .doesNotContain("Cam Lộ")
                 .contains("Trực thuộc: Đảng bộ tỉnh Quảng Trị " + tag)
                 .contains("/admin/orgs/choose?field=orgId&amp;id=" + vinhLinh);
     }
@@ -73,19 +76,27 @@ class OrgPickerTests {
         String none = page(get("/admin/orgs/pick").param("field", "homeOrgId").param("q", "cam lo " + tag), session);
         assertThat(none).contains("Không tìm thấy tổ chức đảng phù hợp trong phạm vi bạn quản trị.");
 
-        String outside = page(get("/admin/orgs/choose").param("field", "homeOrgId").param("id", String.valueOf(camLo)),
-                session);
-        assertThat(outside).contains("Chưa chọn tổ chức đảng.").doesNotContain("Cam Lộ")
+        String outside =
+                page(get("/admin/orgs/choose").param("field", "homeOrgId").param("id", String.valueOf(camLo)), session);
+        assertThat(outside)
+                .contains("Chưa chọn tổ chức đảng.")
+                .doesNotContain("Cam Lộ")
                 .contains("name=\"homeOrgId\" value=\"\"");
     }
 
     @Test
     void choosingShowsTheFullNameAndParentAndFillsTheHiddenField() throws Exception {
         MockHttpSession session = login(fixtures.account(AccountType.SYSTEM_ADMIN, null));
-        String chosen = page(get("/admin/orgs/choose").param("field", "orgId").param("id", String.valueOf(vinhLinh))
-                .param("label", "Phạm vi: tổ chức đảng"), session);
-        assertThat(chosen).contains("<input type=\"hidden\" name=\"orgId\" value=\"" + vinhLinh + "\"")
-                .contains("Đảng bộ huyện Vĩnh Linh " + tag).contains("Đảng bộ tỉnh Quảng Trị " + tag)
+        String chosen = page(
+                get("/admin/orgs/choose")
+                        .param("field", "orgId")
+                        .param("id", String.valueOf(vinhLinh))
+                        .param("label", "Phạm vi: tổ chức đảng"),
+                session);
+        assertThat(chosen)
+                .contains("<input type=\"hidden\" name=\"orgId\" value=\"" + vinhLinh + "\"")
+                .contains("Đảng bộ huyện Vĩnh Linh " + tag)
+                .contains("Đảng bộ tỉnh Quảng Trị " + tag)
                 .contains("Phạm vi: tổ chức đảng");
     }
 
@@ -94,12 +105,20 @@ class OrgPickerTests {
         AccountView orgAdmin = fixtures.account(AccountType.ORG_ADMIN, quangTri);
         MockHttpSession session = login(orgAdmin);
         String form = page(get("/admin/accounts/new"), session);
-        assertThat(form).contains("id=\"homeOrgId-picker\"").contains("Đảng bộ tỉnh Quảng Trị " + tag)
-                .contains("name=\"homeOrgId\" value=\"" + quangTri + "\"").doesNotContain("type=\"number\"");
+        assertThat(form)
+                .contains("id=\"homeOrgId-picker\"")
+                .contains("Đảng bộ tỉnh Quảng Trị " + tag)
+                .contains("name=\"homeOrgId\" value=\"" + quangTri + "\"")
+                .doesNotContain("type=\"number\"");
 
         // A hand-made request with an organisation outside the subtree is still refused.
-        String refused = page(post("/admin/accounts").with(csrf()).param("identifier", Fixtures.unique("ngoai"))
-                .param("displayName", "Người ngoài").param("type", "USER").param("homeOrgId", String.valueOf(camLo)),
+        String refused = page(
+                post("/admin/accounts")
+                        .with(csrf())
+                        .param("identifier", Fixtures.unique("ngoai"))
+                        .param("displayName", "Người ngoài")
+                        .param("type", "USER")
+                        .param("homeOrgId", String.valueOf(camLo)),
                 session);
         assertThat(refused).contains("alert-danger").contains("Chưa chọn tổ chức đảng.");
     }
@@ -107,8 +126,13 @@ class OrgPickerTests {
     @Test
     void adminsWithoutBusinessScopeAreStillRefusedOnTheBusinessPicker() throws Exception {
         MockHttpSession session = login(fixtures.account(AccountType.SYSTEM_ADMIN, null));
-        int status = mvc.perform(get("/orgs/pick").param("field", "orgId").param("q", "huyen").session(session))
-                .andReturn().getResponse().getStatus();
+        int status = mvc.perform(get("/orgs/pick")
+                        .param("field", "orgId")
+                        .param("q", "huyen")
+                        .session(session))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).isEqualTo(403);
     }
 
@@ -117,6 +141,9 @@ class OrgPickerTests {
     }
 
     private String page(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-        return mvc.perform(request.session(session)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(request.session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,16 +34,33 @@ import vn.partywork.web.PageSession;
 class SystemAdministratorBusinessEndpointTests {
 
     /** Account administration, the own account, sign-in, errors and API documentation: not business data. */
-    private static final List<String> NOT_BUSINESS = List.of("/admin", "/admin/**", "/api/v1/admin/**",
-            "/account/**", "/api/v1/auth/**", "/api/v1/me", "/login", "/login/otp", "/logout", "/error", "/error/**",
-            "/api/docs", "/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/");
+    private static final List<String> NOT_BUSINESS = List.of(
+            "/admin",
+            "/admin/**",
+            "/api/v1/admin/**",
+            "/account/**",
+            "/api/v1/auth/**",
+            "/api/v1/me",
+            "/login",
+            "/login/otp",
+            "/logout",
+            "/error",
+            "/error/**",
+            "/api/docs",
+            "/api/docs/**",
+            "/v3/api-docs/**",
+            "/swagger-ui/**",
+            "/swagger-ui.html",
+            "/");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -62,9 +78,13 @@ class SystemAdministratorBusinessEndpointTests {
     @Test
     void theSystemAdministratorGets403OnEveryBusinessEndpointOfTheRunningApplication() {
         List<Endpoint> business = businessEndpoints();
-        assertThat(business).as("the enumeration sees the business endpoints")
-                .contains(new Endpoint("GET", "/api/v1/orgs"), new Endpoint("POST", "/api/v1/orgs/{id}/rename"),
-                        new Endpoint("GET", "/orgs/{id}"), new Endpoint("POST", "/orgs/{id}/dissolve"),
+        assertThat(business)
+                .as("the enumeration sees the business endpoints")
+                .contains(
+                        new Endpoint("GET", "/api/v1/orgs"),
+                        new Endpoint("POST", "/api/v1/orgs/{id}/rename"),
+                        new Endpoint("GET", "/orgs/{id}"),
+                        new Endpoint("POST", "/orgs/{id}/dissolve"),
                         new Endpoint("GET", "/api/v1/catalogues/{code}"));
         ApiClient api = ApiClient.as(port, "admin");
         PageSession pages = PageSession.login(port, "admin");
@@ -75,21 +95,25 @@ class SystemAdministratorBusinessEndpointTests {
         for (Endpoint endpoint : business) {
             String url = fill(endpoint.pattern());
             if (endpoint.api()) {
-                ApiClient.Reply reply = api.send(endpoint.method(), url, endpoint.method().equals("GET") ? null : "{}");
+                ApiClient.Reply reply =
+                        api.send(endpoint.method(), url, endpoint.method().equals("GET") ? null : "{}");
                 if (reply.status() != 403 || !reply.body().contains("\"code\":\"auth.forbidden\"")) {
                     reachable.add(endpoint + " → " + reply.status() + " "
-                            + reply.body().substring(0, Math.min(200, reply.body().length())));
+                            + reply.body()
+                                    .substring(0, Math.min(200, reply.body().length())));
                 }
             } else {
                 // With a valid CSRF token, so that the 403 comes from the authorization rule.
-                PageSession.Page reply = endpoint.method().equals("GET") ? pages.get(url)
-                        : pages.post(url, Map.of("name", "Tên mới"));
+                PageSession.Page reply =
+                        endpoint.method().equals("GET") ? pages.get(url) : pages.post(url, Map.of("name", "Tên mới"));
                 if (reply.status() != 403) {
                     reachable.add(endpoint + " → " + reply.status() + " " + reply.location());
                 }
             }
         }
-        assertThat(reachable).as("business endpoints a system administrator reaches").isEmpty();
+        assertThat(reachable)
+                .as("business endpoints a system administrator reaches")
+                .isEmpty();
         assertThat(orgs.digest()).isEqualTo(digest);
 
         // The exclusions are what the administrator needs, and they work.
@@ -101,7 +125,8 @@ class SystemAdministratorBusinessEndpointTests {
 
     private List<Endpoint> businessEndpoints() {
         Set<Endpoint> endpoints = new LinkedHashSet<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+        for (RequestMappingHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
@@ -128,8 +153,10 @@ class SystemAdministratorBusinessEndpointTests {
         while (m.find()) {
             String value = switch (m.group(1)) {
                 case "id" -> Long.toString(new DemoOrgs(jdbc).id(DemoOrgs.HANOI));
-                case "code" -> jdbc.sql("SELECT code FROM catalogue.catalogue ORDER BY code LIMIT 1")
-                        .query(String.class).single();
+                case "code" ->
+                    jdbc.sql("SELECT code FROM catalogue.catalogue ORDER BY code LIMIT 1")
+                            .query(String.class)
+                            .single();
                 case "date" -> "2027-02-06";
                 default -> {
                     unknown.add(m.group(1));
@@ -139,7 +166,9 @@ class SystemAdministratorBusinessEndpointTests {
             m.appendReplacement(url, Matcher.quoteReplacement(value));
         }
         m.appendTail(url);
-        assertThat(unknown).as("give a real sample value for the path variables of " + pattern).isEmpty();
+        assertThat(unknown)
+                .as("give a real sample value for the path variables of " + pattern)
+                .isEmpty();
         return url.toString();
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +42,16 @@ class OrgApiTests {
 
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgSeeding seeding;
+
     @Autowired
     OrgDirectory directory;
+
     @Autowired
     Validator mvcValidator;
 
@@ -57,15 +60,33 @@ class OrgApiTests {
 
     @BeforeEach
     void setUp() {
-        OrgSummary root = directory.root().orElseGet(() -> seeding.establishRoot("TW", "Ban Chấp hành Trung ương Đảng",
-                new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"), LocalDate.of(1930, 2, 3)));
+        OrgSummary root = directory
+                .root()
+                .orElseGet(() -> seeding.establishRoot(
+                        "TW",
+                        "Ban Chấp hành Trung ương Đảng",
+                        new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"),
+                        LocalDate.of(1930, 2, 3)));
         String tag = Long.toString(System.nanoTime(), 36);
-        province = restructuring.establish(seeding.seedingScope(root.path()), new EstablishOrganisation(root.id(),
-                "P" + tag, "Tỉnh ủy Lào Cai " + tag, OrgKind.PROVINCE, new Decision("1", BASE, "Bộ Chính trị"), BASE,
-                null));
-        AccessScope scope = new AccessScope(7, "canbo.tochuc", List.of(new AccessScope.Entry(1, province.path(),
-                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED,
-                EnumSet.of(Permission.READ, Permission.WRITE))));
+        province = restructuring.establish(
+                seeding.seedingScope(root.path()),
+                new EstablishOrganisation(
+                        root.id(),
+                        "P" + tag,
+                        "Tỉnh ủy Lào Cai " + tag,
+                        OrgKind.PROVINCE,
+                        new Decision("1", BASE, "Bộ Chính trị"),
+                        BASE,
+                        null));
+        AccessScope scope = new AccessScope(
+                7,
+                "canbo.tochuc",
+                List.of(new AccessScope.Entry(
+                        1,
+                        province.path(),
+                        Set.of(Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        EnumSet.of(Permission.READ, Permission.WRITE))));
         mvc = MockMvcBuilders.standaloneSetup(new OrgApiController(structure, restructuring))
                 .setCustomArgumentResolvers(new OrgPagesTests.ScopeResolver(scope))
                 .setValidator(mvcValidator)
@@ -74,17 +95,23 @@ class OrgApiTests {
 
     @Test
     void establishRenameAndReadBackAsJson() throws Exception {
-        String created = mvc.perform(post("/api/v1/orgs").contentType(MediaType.APPLICATION_JSON).content("""
+        String created = mvc.perform(post("/api/v1/orgs")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"parentId": %d, "code": "SP", "name": "Thị ủy Sa Pa", "kind": "UPPER_GRASSROOTS",
                          "decision": {"number": "10-QĐ/TU", "date": "2016-01-01", "issuer": "Ban Thường vụ Tỉnh ủy"},
                          "effectiveOn": "2016-01-01"}
                         """.formatted(province.id())))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("Thị ủy Sa Pa"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
 
-        mvc.perform(post("/api/v1/orgs/{id}/rename", id).contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/orgs/{id}/rename", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name": "Thị xã ủy Sa Pa",
                          "decision": {"number": "11-QĐ/TU", "date": "2020-01-01", "issuer": "Ban Thường vụ Tỉnh ủy"},
                          "effectiveOn": "2020-01-01"}
@@ -113,10 +140,21 @@ class OrgApiTests {
                         {"parentId": %d, "code": "SP", "name": "%s", "kind": "UPPER_GRASSROOTS",
                          "decision": {"number": "", "date": "2016-01-01", "issuer": "Tỉnh ủy"},
                          "effectiveOn": "2016-01-01"}
-                        """.formatted(province.id(), "x".repeat(301))))
+                        """.formatted(
+                                province.id(), "x".repeat(301))))
                 .andExpect(status().isBadRequest());
-        assertThat(structure.children(new AccessScope(7, "canbo.tochuc", List.of(new AccessScope.Entry(1,
-                province.path(), Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED,
-                EnumSet.of(Permission.READ)))), province.id(), null)).isEmpty();
+        assertThat(structure.children(
+                        new AccessScope(
+                                7,
+                                "canbo.tochuc",
+                                List.of(new AccessScope.Entry(
+                                        1,
+                                        province.path(),
+                                        Set.of(Database.ORGANISATION_MEMBER),
+                                        Classification.UNCLASSIFIED,
+                                        EnumSet.of(Permission.READ)))),
+                        province.id(),
+                        null))
+                .isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static vn.partywork.web.DemoOrgs.establish;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ class OrgFormBadInputTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,8 +60,9 @@ class OrgFormBadInputTests {
         PageSession.Page reply = page.post("/orgs/" + cell + "/rename", rename("Chi bộ Biểu Mẫu Mới", "cb-mot"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("Mã cb-mot đã được dùng cho một tổ chức đảng khác cùng cấp trên trực tiếp "
-                + "(không phân biệt chữ hoa, chữ thường).");
+        assertThat(reply.body())
+                .contains("Mã cb-mot đã được dùng cho một tổ chức đảng khác cùng cấp trên trực tiếp "
+                        + "(không phân biệt chữ hoa, chữ thường).");
         assertThat(reply.body()).as("the form keeps what was typed").contains("value=\"Chi bộ Biểu Mẫu Mới\"");
         assertThat(orgs.digest()).isEqualTo(digest);
     }

@@ -11,13 +11,12 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.Validator;
@@ -54,18 +53,25 @@ class OrgPagesTests {
 
     @Autowired
     OrgStructure structure;
+
     @Autowired
     OrgRestructuring restructuring;
+
     @Autowired
     OrgSeeding seeding;
+
     @Autowired
     OrgDirectory directory;
+
     @Autowired
     MessageSource messages;
+
     @Autowired
     ISpringTemplateEngine templates;
+
     @Autowired
     Validator mvcValidator;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -76,17 +82,44 @@ class OrgPagesTests {
 
     @BeforeEach
     void setUp() {
-        OrgSummary root = directory.root().orElseGet(() -> seeding.establishRoot("TW", "Ban Chấp hành Trung ương Đảng",
-                new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"), LocalDate.of(1930, 2, 3)));
+        OrgSummary root = directory
+                .root()
+                .orElseGet(() -> seeding.establishRoot(
+                        "TW",
+                        "Ban Chấp hành Trung ương Đảng",
+                        new Decision("01", LocalDate.of(1930, 2, 3), "Hội nghị thành lập Đảng"),
+                        LocalDate.of(1930, 2, 3)));
         AccessScope system = seeding.seedingScope(root.path());
         String tag = Long.toString(System.nanoTime(), 36);
-        province = restructuring.establish(system, new EstablishOrganisation(root.id(), "P" + tag,
-                "Tỉnh ủy Hà Nam " + tag, OrgKind.PROVINCE, new Decision("1", BASE, "Bộ Chính trị"), BASE, null));
-        district = restructuring.establish(system, new EstablishOrganisation(province.id(), "D1", "Huyện ủy Kim Bảng",
-                OrgKind.UPPER_GRASSROOTS, new Decision("2", BASE, "Ban Thường vụ Tỉnh ủy"), BASE, null));
-        scope = new AccessScope(7, "canbo.tochuc", List.of(new AccessScope.Entry(1, province.path(),
-                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED,
-                EnumSet.of(Permission.READ, Permission.WRITE))));
+        province = restructuring.establish(
+                system,
+                new EstablishOrganisation(
+                        root.id(),
+                        "P" + tag,
+                        "Tỉnh ủy Hà Nam " + tag,
+                        OrgKind.PROVINCE,
+                        new Decision("1", BASE, "Bộ Chính trị"),
+                        BASE,
+                        null));
+        district = restructuring.establish(
+                system,
+                new EstablishOrganisation(
+                        province.id(),
+                        "D1",
+                        "Huyện ủy Kim Bảng",
+                        OrgKind.UPPER_GRASSROOTS,
+                        new Decision("2", BASE, "Ban Thường vụ Tỉnh ủy"),
+                        BASE,
+                        null));
+        scope = new AccessScope(
+                7,
+                "canbo.tochuc",
+                List.of(new AccessScope.Entry(
+                        1,
+                        province.path(),
+                        Set.of(Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        EnumSet.of(Permission.READ, Permission.WRITE))));
         mvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, messages))
                 .setCustomArgumentResolvers(new ScopeResolver(scope))
                 .setViewResolvers(viewResolver())
@@ -96,18 +129,30 @@ class OrgPagesTests {
 
     @Test
     void treeShowsTheScopeRootsAndLabelsAnAsOfDate() throws Exception {
-        String page = mvc.perform(get("/orgs").param("asOf", "2016-05-01")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/orgs").param("asOf", "2016-05-01"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains(province.name()).contains("Xem theo ngày 01/05/2016").contains("hx-get");
+        assertThat(page)
+                .contains(province.name())
+                .contains("Xem theo ngày 01/05/2016")
+                .contains("hx-get");
     }
 
     @Test
     void htmxGetsPartialsForSearchAndChildren() throws Exception {
         String results = mvc.perform(get("/orgs").param("q", "kim bang").header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String children = mvc.perform(get("/orgs/{id}/children", province.id()).header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(results).contains("Huyện ủy Kim Bảng").doesNotContain("<html");
         assertThat(children).contains("Huyện ủy Kim Bảng").doesNotContain("<html");
@@ -127,14 +172,29 @@ class OrgPagesTests {
                 SELECT id, 'C' || id, :phrase || ' ' || id, 'GRASSROOTS_CELL', :parent,
                        CAST(:parentPath || '.' || id AS ltree), DATE '2015-01-02', :change
                   FROM ids
-                """).param("phrase", phrase).param("parent", district.id()).param("parentPath", district.path())
-                .param("change", change).update();
-        OrgSummary higher = restructuring.establish(scope, new EstablishOrganisation(province.id(), "Z",
-                phrase + " (trực thuộc tỉnh)", OrgKind.GRASSROOTS_CELL, new Decision("4", BASE, "Tỉnh ủy"),
-                BASE.plusDays(1), null));
+                """)
+                .param("phrase", phrase)
+                .param("parent", district.id())
+                .param("parentPath", district.path())
+                .param("change", change)
+                .update();
+        OrgSummary higher = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        province.id(),
+                        "Z",
+                        phrase + " (trực thuộc tỉnh)",
+                        OrgKind.GRASSROOTS_CELL,
+                        new Decision("4", BASE, "Tỉnh ủy"),
+                        BASE.plusDays(1),
+                        null));
 
-        String results = mvc.perform(get("/orgs").param("q", phrase.toLowerCase()).header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String results = mvc.perform(
+                        get("/orgs").param("q", phrase.toLowerCase()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(results).contains("Tìm thấy hơn <span>1.000</span> kết quả").contains("1/50+");
         // The cell directly under the province is one level higher than the 1,001 under the district.
@@ -146,45 +206,109 @@ class OrgPagesTests {
 
     @Test
     void aDescendantsPageSaysItMovedWithItsSuperiorOrganisation() throws Exception {
-        OrgSummary other = restructuring.establish(scope, new EstablishOrganisation(province.id(), "D2",
-                "Huyện ủy Thanh Liêm", OrgKind.UPPER_GRASSROOTS, new Decision("5", BASE, "Tỉnh ủy"), BASE, null));
-        OrgSummary commune = restructuring.establish(scope, new EstablishOrganisation(district.id(), "X1",
-                "Đảng ủy xã Ba Sao", OrgKind.GRASSROOTS_COMMITTEE, new Decision("6", BASE, "Huyện ủy"), BASE, null));
-        OrgSummary cell = restructuring.establish(scope, new EstablishOrganisation(commune.id(), "C1",
-                "Chi bộ thôn Đồng Ao", OrgKind.CELL, new Decision("7", BASE, "Đảng ủy xã"), BASE, null));
-        restructuring.transfer(scope, new TransferOrganisation(commune.id(), other.id(),
-                new Decision("8-QĐ/TU", BASE.plusYears(1), "Ban Thường vụ Tỉnh ủy"), BASE.plusYears(1), null));
+        OrgSummary other = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        province.id(),
+                        "D2",
+                        "Huyện ủy Thanh Liêm",
+                        OrgKind.UPPER_GRASSROOTS,
+                        new Decision("5", BASE, "Tỉnh ủy"),
+                        BASE,
+                        null));
+        OrgSummary commune = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        district.id(),
+                        "X1",
+                        "Đảng ủy xã Ba Sao",
+                        OrgKind.GRASSROOTS_COMMITTEE,
+                        new Decision("6", BASE, "Huyện ủy"),
+                        BASE,
+                        null));
+        OrgSummary cell = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        commune.id(),
+                        "C1",
+                        "Chi bộ thôn Đồng Ao",
+                        OrgKind.CELL,
+                        new Decision("7", BASE, "Đảng ủy xã"),
+                        BASE,
+                        null));
+        restructuring.transfer(
+                scope,
+                new TransferOrganisation(
+                        commune.id(),
+                        other.id(),
+                        new Decision("8-QĐ/TU", BASE.plusYears(1), "Ban Thường vụ Tỉnh ủy"),
+                        BASE.plusYears(1),
+                        null));
 
-        String page = mvc.perform(get("/orgs/{id}", cell.id())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/orgs/{id}", cell.id()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("Chuyển theo tổ chức cấp trên:", "Đảng ủy xã Ba Sao", "Quyết định số 8-QĐ/TU")
+        assertThat(page)
+                .contains("Chuyển theo tổ chức cấp trên:", "Đảng ủy xã Ba Sao", "Quyết định số 8-QĐ/TU")
                 .contains("từ <span>Huyện ủy Kim Bảng</span>");
     }
 
     @Test
     void organisationPageShowsBreadcrumbHistoryAndForms() throws Exception {
-        String page = mvc.perform(get("/orgs/{id}", district.id())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/orgs/{id}", district.id()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains(province.name(), "Thành lập", "Quyết định số 2", "01/01/2015", "Đổi tên", "Chuyển giao",
-                "Chia tách", "Hợp nhất", "Sáp nhập", "Giải thể");
+        assertThat(page)
+                .contains(
+                        province.name(),
+                        "Thành lập",
+                        "Quyết định số 2",
+                        "01/01/2015",
+                        "Đổi tên",
+                        "Chuyển giao",
+                        "Chia tách",
+                        "Hợp nhất",
+                        "Sáp nhập",
+                        "Giải thể");
     }
 
     @Test
     void restructuringFormsAreShownOnlyToWritersAndOnlyForTheCurrentState() throws Exception {
-        AccessScope reader = new AccessScope(8, "xem.tochuc", List.of(new AccessScope.Entry(2, province.path(),
-                Set.of(Database.ORGANISATION_MEMBER), Classification.UNCLASSIFIED, EnumSet.of(Permission.READ))));
+        AccessScope reader = new AccessScope(
+                8,
+                "xem.tochuc",
+                List.of(new AccessScope.Entry(
+                        2,
+                        province.path(),
+                        Set.of(Database.ORGANISATION_MEMBER),
+                        Classification.UNCLASSIFIED,
+                        EnumSet.of(Permission.READ))));
         MockMvc readerMvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, messages))
                 .setCustomArgumentResolvers(new ScopeResolver(reader))
                 .setViewResolvers(viewResolver())
                 .build();
 
-        String asReader = readerMvc.perform(get("/orgs/{id}", district.id())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String asReader = readerMvc
+                .perform(get("/orgs/{id}", district.id()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String asOf = mvc.perform(get("/orgs/{id}", district.id()).param("asOf", "2016-01-01"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String now = mvc.perform(get("/orgs/{id}", district.id())).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String now = mvc.perform(get("/orgs/{id}", district.id()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(asReader).contains("Lịch sử tổ chức").doesNotContain("Sắp xếp tổ chức");
         assertThat(asOf).contains("Xem theo ngày 01/01/2016").doesNotContain("Sắp xếp tổ chức");
@@ -203,23 +327,34 @@ class OrgPagesTests {
                 .andExpect(redirectedUrl("/orgs/" + district.id()))
                 .andExpect(flash().attribute("flash", "Đã ghi nhận việc đổi tên."));
 
-        String page = mvc.perform(get("/orgs/{id}", district.id())).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/orgs/{id}", district.id()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("Thị ủy Kim Bảng", "Đổi tên từ", "Huyện ủy Kim Bảng", "01/04/2020");
     }
 
     @Test
     void invalidOrRefusedFormsShowVietnameseMessagesNextToTheForm() throws Exception {
         String missing = mvc.perform(post("/orgs/{id}/rename", district.id()).param("name", ""))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String future = mvc.perform(post("/orgs/{id}/rename", district.id())
                         .param("name", "Tên mới")
                         .param("decisionNumber", "1")
                         .param("decisionDate", "2020-03-01")
                         .param("decisionIssuer", "Tỉnh ủy")
                         .param("effectiveOn", LocalDate.now().plusDays(2).toString()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String tooLong = mvc.perform(post("/orgs/{id}/rename", district.id()).param("name", "x".repeat(301)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(missing).contains("Phải nhập thông tin này.");
         assertThat(future).contains("Ngày có hiệu lực không được sau ngày hôm nay.");
@@ -229,20 +364,48 @@ class OrgPagesTests {
 
     @Test
     void splitFormAssignsEachChild() throws Exception {
-        OrgSummary g = restructuring.establish(scope, new EstablishOrganisation(district.id(), "X", "Đảng ủy xã X",
-                OrgKind.GRASSROOTS_COMMITTEE, new Decision("3", BASE, "Huyện ủy"), BASE.plusDays(1), null));
-        OrgSummary c1 = restructuring.establish(scope, new EstablishOrganisation(g.id(), "C1", "Chi bộ 1", OrgKind.CELL,
-                new Decision("4", BASE, "Huyện ủy"), BASE.plusDays(2), null));
-        OrgSummary c2 = restructuring.establish(scope, new EstablishOrganisation(g.id(), "C2", "Chi bộ 2", OrgKind.CELL,
-                new Decision("5", BASE, "Huyện ủy"), BASE.plusDays(2), null));
+        OrgSummary g = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        district.id(),
+                        "X",
+                        "Đảng ủy xã X",
+                        OrgKind.GRASSROOTS_COMMITTEE,
+                        new Decision("3", BASE, "Huyện ủy"),
+                        BASE.plusDays(1),
+                        null));
+        OrgSummary c1 = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        g.id(),
+                        "C1",
+                        "Chi bộ 1",
+                        OrgKind.CELL,
+                        new Decision("4", BASE, "Huyện ủy"),
+                        BASE.plusDays(2),
+                        null));
+        OrgSummary c2 = restructuring.establish(
+                scope,
+                new EstablishOrganisation(
+                        g.id(),
+                        "C2",
+                        "Chi bộ 2",
+                        OrgKind.CELL,
+                        new Decision("5", BASE, "Huyện ủy"),
+                        BASE.plusDays(2),
+                        null));
 
         mvc.perform(post("/orgs/{id}/split", g.id())
-                        .param("successors[0].name", "Đảng ủy xã X1").param("successors[0].code", "X1")
-                        .param("successors[1].name", "Đảng ủy xã X2").param("successors[1].code", "X2")
+                        .param("successors[0].name", "Đảng ủy xã X1")
+                        .param("successors[0].code", "X1")
+                        .param("successors[1].name", "Đảng ủy xã X2")
+                        .param("successors[1].code", "X2")
                         .param("assignment[" + c1.id() + "]", "0")
                         .param("assignment[" + c2.id() + "]", "1")
-                        .param("decisionNumber", "20-QĐ/HU").param("decisionDate", "2021-01-01")
-                        .param("decisionIssuer", "Ban Thường vụ Huyện ủy").param("effectiveOn", "2021-01-01"))
+                        .param("decisionNumber", "20-QĐ/HU")
+                        .param("decisionDate", "2021-01-01")
+                        .param("decisionIssuer", "Ban Thường vụ Huyện ủy")
+                        .param("effectiveOn", "2021-01-01"))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(directory.current(g.id())).isEmpty();
@@ -264,8 +427,11 @@ class OrgPagesTests {
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mavContainer,
+                NativeWebRequest webRequest,
+                WebDataBinderFactory binderFactory) {
             return scope;
         }
     }

@@ -7,7 +7,6 @@ import static vn.partywork.web.DemoOrgs.establish;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +28,7 @@ class OrgRestructuringApiTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -110,15 +110,17 @@ class OrgRestructuringApiTests {
         Reply split = hn.post("/api/v1/orgs/" + ward + "/split", """
                 {"successors": [{"code": "%s", "name": "Đảng bộ phường Tách A", "childIds": [%d]},
                                 {"code": "%s", "name": "Đảng bộ phường Tách B", "childIds": [%d]}], %s}
-                """.formatted(DemoOrgs.uniqueCode("A"), c1, DemoOrgs.uniqueCode("B"), c2,
-                decision("123-QĐ/TU", today)));
+                """.formatted(
+                        DemoOrgs.uniqueCode("A"), c1, DemoOrgs.uniqueCode("B"), c2, decision("123-QĐ/TU", today)));
 
         assertThat(split.status()).as(split.toString()).isEqualTo(200);
         List<Number> successors = split.json("$[*].id");
         assertThat(successors).hasSize(2);
-        assertThat(names(hanoi, yesterday)).contains("Đảng bộ phường Chia Tách")
+        assertThat(names(hanoi, yesterday))
+                .contains("Đảng bộ phường Chia Tách")
                 .doesNotContain("Đảng bộ phường Tách A", "Đảng bộ phường Tách B");
-        assertThat(names(hanoi, today)).doesNotContain("Đảng bộ phường Chia Tách")
+        assertThat(names(hanoi, today))
+                .doesNotContain("Đảng bộ phường Chia Tách")
                 .contains("Đảng bộ phường Tách A", "Đảng bộ phường Tách B");
         assertThat(names(successors.get(0).longValue(), today)).containsExactly("Chi bộ Tách 1");
         assertThat(names(successors.get(1).longValue(), today)).containsExactly("Chi bộ Tách 2");
@@ -136,12 +138,15 @@ class OrgRestructuringApiTests {
         Reply merged = hn.post("/api/v1/orgs/merge", """
                 {"sourceIds": [%d, %d], "parentId": %d, "code": "%s", "name": "Đảng bộ phường Hợp Nhất",
                  "kind": "GRASSROOTS_COMMITTEE", %s}
-                """.formatted(w1, w2, hanoi, DemoOrgs.uniqueCode("HN"), decision("124-QĐ/TU", today)));
+                """.formatted(
+                        w1, w2, hanoi, DemoOrgs.uniqueCode("HN"), decision("124-QĐ/TU", today)));
 
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
-        assertThat(names(hanoi, yesterday)).contains("Đảng bộ phường Hợp Nhất 1", "Đảng bộ phường Hợp Nhất 2")
+        assertThat(names(hanoi, yesterday))
+                .contains("Đảng bộ phường Hợp Nhất 1", "Đảng bộ phường Hợp Nhất 2")
                 .doesNotContain("Đảng bộ phường Hợp Nhất");
-        assertThat(names(hanoi, today)).contains("Đảng bộ phường Hợp Nhất")
+        assertThat(names(hanoi, today))
+                .contains("Đảng bộ phường Hợp Nhất")
                 .doesNotContain("Đảng bộ phường Hợp Nhất 1", "Đảng bộ phường Hợp Nhất 2");
         assertThat(names(merged.id(), today)).containsExactlyInAnyOrder("Chi bộ Hợp Nhất 1", "Chi bộ Hợp Nhất 2");
         assertHistory(w1, "MERGE", "124-QĐ/TU");
@@ -154,13 +159,16 @@ class OrgRestructuringApiTests {
         long target = establish(hn, hanoi, OrgKind.GRASSROOTS_COMMITTEE, "Đảng bộ phường Tiếp Nhận");
         establish(hn, absorbed, OrgKind.CELL, "Chi bộ Được Sáp Nhập");
 
-        Reply reply = hn.post("/api/v1/orgs/" + absorbed + "/absorb", """
+        Reply reply =
+                hn.post("/api/v1/orgs/" + absorbed + "/absorb", """
                 {"targetId": %d, %s}""".formatted(target, decision("125-QĐ/TU", today)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.id()).isEqualTo(target);
         assertThat(names(hanoi, yesterday)).contains("Đảng bộ phường Sáp Nhập Vào");
-        assertThat(names(hanoi, today)).doesNotContain("Đảng bộ phường Sáp Nhập Vào").contains("Đảng bộ phường Tiếp Nhận");
+        assertThat(names(hanoi, today))
+                .doesNotContain("Đảng bộ phường Sáp Nhập Vào")
+                .contains("Đảng bộ phường Tiếp Nhận");
         assertThat(names(target, yesterday)).isEmpty();
         assertThat(names(target, today)).containsExactly("Chi bộ Được Sáp Nhập");
         assertHistory(target, "ABSORB", "125-QĐ/TU");
@@ -176,7 +184,8 @@ class OrgRestructuringApiTests {
         assertThat(dissolved.status()).as(dissolved.toString()).isEqualTo(200);
         assertThat(names(ward, yesterday)).containsExactly("Chi bộ Giải Thể");
         assertThat(names(ward, today)).isEmpty();
-        assertThat(hn.get("/api/v1/orgs/" + cell + "?asOf=" + yesterday).status()).isEqualTo(200);
+        assertThat(hn.get("/api/v1/orgs/" + cell + "?asOf=" + yesterday).status())
+                .isEqualTo(200);
         assertThat(hn.get("/api/v1/orgs/" + cell).status()).isEqualTo(404);
         assertHistory(cell, "DISSOLVE", "126-QĐ/ĐU");
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +31,7 @@ class OrgScopeIsolationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,14 +44,22 @@ class OrgScopeIsolationTests {
 
     @Test
     void hanoiStaffCannotSeeOrTouchHoChiMinhOrganisations() {
-        assertIsolated("hn.tochuc", DemoOrgs.HANOI, "Đảng bộ xã Sóc Sơn", DemoOrgs.HCM,
+        assertIsolated(
+                "hn.tochuc",
+                DemoOrgs.HANOI,
+                "Đảng bộ xã Sóc Sơn",
+                DemoOrgs.HCM,
                 List.of("Đảng bộ phường Bến Thành", "Chi bộ Khu phố Nguyễn Huệ", "Chi bộ Khoa Lịch sử"),
                 List.of("ben thanh", "Nguyễn Huệ", "ho chi minh", "P-BT"));
     }
 
     @Test
     void hoChiMinhStaffCannotSeeOrTouchHanoiOrganisations() {
-        assertIsolated("hcm.tochuc", DemoOrgs.HCM, "Đảng bộ phường Sài Gòn", DemoOrgs.HANOI,
+        assertIsolated(
+                "hcm.tochuc",
+                DemoOrgs.HCM,
+                "Đảng bộ phường Sài Gòn",
+                DemoOrgs.HANOI,
                 List.of("Đảng bộ phường Hoàn Kiếm", "Chi bộ Tổ dân phố Hàng Bạc", "Đảng bộ phường Ba Đình"),
                 List.of("hang bac", "Hoàn Kiếm", "ha noi", "P-HK"));
     }
@@ -59,22 +67,32 @@ class OrgScopeIsolationTests {
     @Test
     void centralStaffSeeBothCities() {
         ApiClient tw = ApiClient.as(port, "tw.tochuc");
-        for (String name : List.of(DemoOrgs.HANOI, DemoOrgs.HCM, "Chi bộ Tổ dân phố Hàng Bạc", "Chi bộ Khu phố Nguyễn Huệ")) {
+        for (String name :
+                List.of(DemoOrgs.HANOI, DemoOrgs.HCM, "Chi bộ Tổ dân phố Hàng Bạc", "Chi bộ Khu phố Nguyễn Huệ")) {
             long id = orgs.id(name);
             for (String read : READS) {
-                assertThat(tw.get("/api/v1/orgs/" + id + read).status()).as(name + read).isEqualTo(200);
+                assertThat(tw.get("/api/v1/orgs/" + id + read).status())
+                        .as(name + read)
+                        .isEqualTo(200);
             }
         }
-        assertThat(tw.get("/api/v1/orgs?q=" + encode("ben thanh")).<Integer>json("$.total")).isEqualTo(1);
-        assertThat(tw.get("/api/v1/orgs?q=" + encode("hang bac")).<Integer>json("$.total")).isGreaterThanOrEqualTo(1);
+        assertThat(tw.get("/api/v1/orgs?q=" + encode("ben thanh")).<Integer>json("$.total"))
+                .isEqualTo(1);
+        assertThat(tw.get("/api/v1/orgs?q=" + encode("hang bac")).<Integer>json("$.total"))
+                .isGreaterThanOrEqualTo(1);
 
         PageSession page = PageSession.login(port, "tw.tochuc");
         assertThat(page.get("/orgs/" + orgs.id(DemoOrgs.HCM)).status()).isEqualTo(200);
         assertThat(page.get("/orgs/" + orgs.id(DemoOrgs.HANOI)).status()).isEqualTo(200);
     }
 
-    private void assertIsolated(String user, String ownProvince, String ownOrg, String foreignProvince,
-            List<String> foreignOrgs, List<String> foreignQueries) {
+    private void assertIsolated(
+            String user,
+            String ownProvince,
+            String ownOrg,
+            String foreignProvince,
+            List<String> foreignOrgs,
+            List<String> foreignQueries) {
         ApiClient api = ApiClient.as(port, user);
         long missing = orgs.missingId();
         long own = orgs.id(ownOrg);
@@ -93,7 +111,9 @@ class OrgScopeIsolationTests {
                 assertThat(reply.status()).as("%s%s", id, read).isEqualTo(404);
                 assertThat(reply.body()).as("%s%s", id, read).isEqualTo(nobody.body());
             }
-            assertThat(api.get("/api/v1/orgs/" + own + read).status()).as("own " + read).isEqualTo(200);
+            assertThat(api.get("/api/v1/orgs/" + own + read).status())
+                    .as("own " + read)
+                    .isEqualTo(200);
         }
         for (String q : foreignQueries) {
             Reply found = api.get("/api/v1/orgs?q=" + encode(q));
@@ -101,7 +121,8 @@ class OrgScopeIsolationTests {
             assertThat(found.<Integer>json("$.total")).as(q).isZero();
             assertThat(found.<List<?>>json("$.items")).as(q).isEmpty();
         }
-        assertThat(api.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id")).containsExactly((int) ownProvinceId);
+        assertThat(api.get("/api/v1/orgs/roots").<List<Integer>>json("$[*].org.id"))
+                .containsExactly((int) ownProvinceId);
         assertThat(api.get("/api/v1/orgs?size=100").<List<String>>json("$.items[*].path"))
                 .isNotEmpty()
                 .allSatisfy(path -> assertThat(path).startsWith(orgs.path(ownProvinceId)));
@@ -114,7 +135,8 @@ class OrgScopeIsolationTests {
         long foreignCell = foreign.get(2);
         Map<String, String> writes = new java.util.LinkedHashMap<>();
         writes.put("/api/v1/orgs/" + foreignWard + "/rename", "{\"name\": \"Tên mới\", " + dated + "}");
-        writes.put("/api/v1/orgs/" + foreignWard + "/transfer", "{\"newParentId\": " + ownProvinceId + ", " + dated + "}");
+        writes.put(
+                "/api/v1/orgs/" + foreignWard + "/transfer", "{\"newParentId\": " + ownProvinceId + ", " + dated + "}");
         writes.put("/api/v1/orgs/" + own + "/transfer", "{\"newParentId\": " + foreignProvinceId + ", " + dated + "}");
         writes.put("/api/v1/orgs/" + foreignCell + "/dissolve", "{" + dated + "}");
         writes.put("/api/v1/orgs/" + foreignWard + "/absorb", "{\"targetId\": " + own + ", " + dated + "}");
@@ -125,8 +147,7 @@ class OrgScopeIsolationTests {
                 {"sourceIds": [%d, %d], "parentId": %d, "code": "GOP", "name": "Đảng bộ hợp nhất", \
                 "kind": "GRASSROOTS_COMMITTEE", %s}""".formatted(own, foreignWard, ownProvinceId, dated));
         writes.put("/api/v1/orgs", """
-                {"parentId": %d, "code": "MOI", "name": "Chi bộ mới", "kind": "CELL", %s}"""
-                .formatted(foreignWard, dated));
+                {"parentId": %d, "code": "MOI", "name": "Chi bộ mới", "kind": "CELL", %s}""".formatted(foreignWard, dated));
         writes.forEach((path, body) -> {
             Reply reply = api.post(path, body);
             assertThat(reply.status()).as("%s %s", path, reply).isEqualTo(404);
@@ -143,10 +164,15 @@ class OrgScopeIsolationTests {
             PageSession.Page reply = page.get("/orgs/" + id);
             assertThat(reply.status()).as("page %s", id).isEqualTo(404);
             assertThat(reply.body()).contains("Không tìm thấy tổ chức đảng").doesNotContain(orgs.currentName(id));
-            assertThat(page.get("/orgs/" + id + "/children").status()).as("children %s", id).isEqualTo(404);
+            assertThat(page.get("/orgs/" + id + "/children").status())
+                    .as("children %s", id)
+                    .isEqualTo(404);
         }
         String tree = page.get("/orgs").body();
-        assertThat(tree).contains(ownProvince).doesNotContain(foreignProvince).doesNotContain(DemoOrgs.NGHE_AN)
+        assertThat(tree)
+                .contains(ownProvince)
+                .doesNotContain(foreignProvince)
+                .doesNotContain(DemoOrgs.NGHE_AN)
                 .doesNotContain("Ban Chấp hành Trung ương");
         for (String q : foreignQueries) {
             String results = page.get("/orgs?q=" + encode(q)).body();
@@ -154,9 +180,19 @@ class OrgScopeIsolationTests {
             String picks = page.get("/orgs/pick?field=targetId&q=" + encode(q)).body();
             foreignOrgs.forEach(name -> assertThat(picks).as(q).doesNotContain(name));
         }
-        PageSession.Page renamed = page.post("/orgs/" + foreignWard + "/rename", Map.of("name", "Tên mới",
-                "decisionNumber", "99-QĐ/KT", "decisionDate", today.toString(), "decisionIssuer", "Kiểm thử",
-                "effectiveOn", today.toString()));
+        PageSession.Page renamed = page.post(
+                "/orgs/" + foreignWard + "/rename",
+                Map.of(
+                        "name",
+                        "Tên mới",
+                        "decisionNumber",
+                        "99-QĐ/KT",
+                        "decisionDate",
+                        today.toString(),
+                        "decisionIssuer",
+                        "Kiểm thử",
+                        "effectiveOn",
+                        today.toString()));
         assertThat(renamed.status()).isEqualTo(404);
         assertThat(orgs.digest()).isEqualTo(before);
     }

@@ -5,7 +5,6 @@ import static vn.partywork.web.DemoOrgs.establish;
 
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,6 +34,7 @@ class RenameInBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -84,7 +84,9 @@ class RenameInBrowserTests {
         // Keystrokes in a date input follow the browser's locale (headless Chromium shows mm/dd/yyyy
         // even with --lang=vi-VN), so the value is set as the input stores it: ISO yyyy-mm-dd.
         for (String field : new String[] {"rename-decisionDate", "rename-effectiveOn"}) {
-            driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(field)),
+            driver.executeScript(
+                    "arguments[0].value = arguments[1]",
+                    driver.findElement(By.id(field)),
                     DemoOrgs.today().toString());
         }
         Browser.screenshot(driver, "rename-05-form");
@@ -94,9 +96,14 @@ class RenameInBrowserTests {
         Browser.screenshot(driver, "rename-06-renamed");
         String page = driver.findElement(By.tagName("body")).getText();
         assertThat(page).contains("Đã ghi nhận việc đổi tên.");
-        String history = driver.findElement(By.cssSelector("section[aria-labelledby='history-title']")).getText();
-        assertThat(history).contains("Đổi tên", "245-QĐ/ĐU", OLD_NAME,
-                DemoOrgs.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        String history = driver.findElement(By.cssSelector("section[aria-labelledby='history-title']"))
+                .getText();
+        assertThat(history)
+                .contains(
+                        "Đổi tên",
+                        "245-QĐ/ĐU",
+                        OLD_NAME,
+                        DemoOrgs.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(orgs.currentName(cell)).isEqualTo(NEW_NAME);
     }
 }

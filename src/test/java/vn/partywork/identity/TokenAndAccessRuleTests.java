@@ -100,6 +100,12 @@ class TokenAndAccessRuleTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(200);
+        // The Swagger UI that /api/docs redirects to, with its assets.
+        assertThat(mvc.perform(get("/api/swagger-ui/index.html"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test

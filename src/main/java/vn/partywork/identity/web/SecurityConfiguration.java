@@ -63,7 +63,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-                .authorizeHttpRequests(rules -> rules.requestMatchers("/api/docs", "/api/docs/**")
+                .authorizeHttpRequests(rules -> rules.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password")
                         .permitAll()

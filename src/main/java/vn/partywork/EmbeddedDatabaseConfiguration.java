@@ -5,10 +5,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -75,19 +80,19 @@ class EmbeddedDatabaseConfiguration {
      * tables' privileges and triggers bind it; migrations run as the superuser (flywayDataSource).
      */
     private static void createApplicationRole(EmbeddedPostgres postgres) throws IOException {
-        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
-                java.sql.Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE + "') THEN "
                     + "CREATE ROLE " + APP_ROLE + "; END IF; END $$");
             s.execute("ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IOException("cannot create the application role " + APP_ROLE, e);
         }
     }
 
     @Bean(defaultCandidate = false)
-    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
-    javax.sql.DataSource flywayDataSource(EmbeddedPostgres postgres) {
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedPostgres postgres) {
         return postgres.getPostgresDatabase();
     }
 

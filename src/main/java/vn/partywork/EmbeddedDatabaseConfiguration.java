@@ -57,7 +57,11 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("timezone", "Asia/Ho_Chi_Minh")
-                .setLocaleConfig("encoding", "UTF8");
+                .setLocaleConfig("encoding", "UTF8")
+                // Spring stops the server (destroyMethod) after the beans that use it; zonky's own
+                // shutdown hook would race it, stop PostgreSQL first and leave the pool waiting 30 s
+                // for a connection while the event publication registry shuts down.
+                .setRegisterShutdownHook(false);
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }

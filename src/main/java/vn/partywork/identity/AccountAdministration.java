@@ -122,6 +122,14 @@ public class AccountAdministration {
                 .map(a -> a.view(now))
                 .toList();
         long total = accounts.count(query.text(), query.type(), query.status(), subtree);
+        // P-AU-1: a list of people is a read of personal data: one SEARCH event with the criteria.
+        audit.record(AuditEvent.of(AuditAction.SEARCH, "account", null)
+                .detail("text", query.text())
+                .detail("type", query.type() == null ? null : query.type().name())
+                .detail("status", query.status() == null ? null : query.status().name())
+                .detail("page", query.page())
+                .detail("results", total)
+                .build());
         return new AccountPage(items, query.page(), query.size(), total);
     }
 
@@ -189,6 +197,8 @@ public class AccountAdministration {
                 : accounts.byId(account.managerId())
                         .map(AccountRecord::identifier)
                         .orElse(null);
+        // P-AU-1: the account page shows a person's name, organisation and the issuance history.
+        audit.record(AuditEvent.of(AuditAction.READ, "account", accountId).build());
         return new AccountDetails(account.view(clock.instant()), orgName, manager, accounts.issuances(accountId));
     }
 

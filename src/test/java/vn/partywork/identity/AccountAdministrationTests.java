@@ -9,12 +9,15 @@ import static vn.partywork.identity.Fixtures.code;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -239,5 +242,35 @@ class AccountAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json))
                 .andReturn();
+    }
+
+    @Test
+    void readingAnAccountOrListingAccountsIsAudited() {
+        long hanoi = fixtures.province("Đảng bộ thử đọc tài khoản");
+        AccountView orgAdmin = fixtures.account(AccountType.ORG_ADMIN, hanoi);
+        AccountView user = fixtures.account(AccountType.USER, hanoi);
+        long before = jdbc.sql("SELECT count(*) FROM audit.event WHERE actor_identifier = :who")
+                .param("who", orgAdmin.identifier())
+                .query(Long.class)
+                .single();
+
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        orgAdmin.principal(), null, java.util.List.of()));
+        try {
+            administration.details(orgAdmin.principal(), user.id());
+            administration.search(orgAdmin.principal(), new AccountQuery(user.identifier(), null, null, 0, 20));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        List<String> actions = jdbc.sql("""
+                        SELECT action || ':' || coalesce(target_id, '') FROM audit.event
+                         WHERE actor_identifier = :who ORDER BY seq OFFSET :before""")
+                .param("who", orgAdmin.identifier())
+                .param("before", before)
+                .query(String.class)
+                .list();
+        assertThat(actions).containsExactly("READ:" + user.id(), "SEARCH:");
     }
 }

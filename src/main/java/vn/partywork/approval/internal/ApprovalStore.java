@@ -129,18 +129,20 @@ public class ApprovalStore {
                 .single();
     }
 
-    public void openStep(
+    public long openStep(
             long requestId, int position, ActionKind kind, long actingOrgId, LocalDate startedOn, LocalDate dueOn) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO approval.request_step (request_id, position, action_kind, acting_org_id, started_on, due_on)
-                VALUES (:request, :position, :kind, :org, :started, :due)""")
+                VALUES (:request, :position, :kind, :org, :started, :due)
+                RETURNING id""")
                 .param("request", requestId)
                 .param("position", position)
                 .param("kind", kind.name())
                 .param("org", actingOrgId)
                 .param("started", startedOn)
                 .param("due", dueOn)
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     public void closeOpenStep(long requestId, String outcome, LocalDate actedOn) {

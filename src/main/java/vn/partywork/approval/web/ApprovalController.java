@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.partywork.approval.ApprovalAlerts;
 import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.RequestSummary;
 import vn.partywork.approval.StepDecision;
@@ -30,11 +31,13 @@ import vn.partywork.shared.DomainException;
 class ApprovalController {
 
     private final ApprovalRequests approvals;
+    private final ApprovalAlerts alerts;
     private final MessageSource messages;
     private final Clock clock;
 
-    ApprovalController(ApprovalRequests approvals, MessageSource messages, Clock clock) {
+    ApprovalController(ApprovalRequests approvals, ApprovalAlerts alerts, MessageSource messages, Clock clock) {
         this.approvals = approvals;
+        this.alerts = alerts;
         this.messages = messages;
         this.clock = clock;
     }
@@ -51,6 +54,7 @@ class ApprovalController {
 
     @GetMapping("/monitor")
     String monitor(AccessScope scope, Model model) {
+        model.addAttribute("timeliness", alerts.timeliness(scope)); // P-EV-1
         return list("monitor", approvals.overdue(scope), model);
     }
 

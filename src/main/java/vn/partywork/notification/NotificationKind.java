@@ -3,7 +3,7 @@ package vn.partywork.notification;
 /** Why a notification was raised. */
 public enum NotificationKind {
     /** An approval step became current and waits for the recipient. */
-    STEP_OPENED("Việc mới cần xử lý"),
+    STEP_OPENED("Việc mới"),
     /** A step the recipient may act on is due soon (P-WF-1). */
     STEP_DUE_SOON("Sắp đến hạn"),
     /** A step the recipient may act on is overdue. */

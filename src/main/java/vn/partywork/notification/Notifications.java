@@ -2,6 +2,7 @@ package vn.partywork.notification;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ public class Notifications {
     public static final int MAX_PAGE_SIZE = 100;
     static final int MAX_TITLE = 400;
     static final int MAX_BODY = 4000;
+    private static final Pattern LINK = Pattern.compile("^/[A-Za-z0-9][^\\s\\\\]{0,498}$");
 
     private final NotificationStore store;
     private final MailAddressStore addresses;
@@ -49,6 +51,10 @@ public class Notifications {
     /** Stores the notification unless its dedupe key was raised for the account before; its id, if stored. */
     @Transactional
     public Optional<Long> raise(NewNotification n) {
+        if (n.link() != null && !LINK.matcher(n.link()).matches()) {
+            // "Clicking a notification follows its link": only to a page of this application.
+            throw new IllegalArgumentException("not a path of this application: " + n.link());
+        }
         String address = settings.mail().enabled() ? addresses.of(n.accountId()).orElse(null) : null;
         Optional<Long> id = store.insert(
                 n.accountId(),

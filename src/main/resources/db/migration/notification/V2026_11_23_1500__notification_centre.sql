@@ -12,7 +12,7 @@ CREATE TABLE notification.notification (
     kind              text        NOT NULL CHECK (kind ~ '^[A-Z][A-Z_]{1,49}$'),
     title             text        NOT NULL CHECK (length(title) BETWEEN 1 AND 400),
     body              text        NOT NULL CHECK (length(body) <= 4000),
-    link              text        CHECK (link ~ '^/[^/]' AND length(link) <= 500),
+    link              text        CHECK (link ~ '^/[A-Za-z0-9]' AND length(link) <= 500), -- a path of this application, never another site
     created_at        timestamptz NOT NULL,
     read_at           timestamptz,
     dedupe_key        text        CHECK (length(dedupe_key) <= 200),

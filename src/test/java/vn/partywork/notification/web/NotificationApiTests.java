@@ -1,6 +1,7 @@
 package vn.partywork.notification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,13 @@ class NotificationApiTests {
                 .isEqualTo(0);
         assertThat(notifications.unreadCount(binh.id())).isEqualTo(1);
         assertThat(third).isGreaterThan(second);
+
+        // Opening a notification follows its link: only ever to a page of this application.
+        for (String link : List.of("//evil.example/x", "/\\evil.example", "https://evil.example")) {
+            assertThatThrownBy(() -> notifications.raise(
+                            new NewNotification(ha.id(), NotificationKind.STEP_OPENED, "Liên kết", "x", link, null)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -200,6 +200,7 @@ public class ApprovalRequests {
         // P-WF-1: the notification module tells the submitter of a return, a rejection or the completion.
         events.publishEvent(new ApprovalStepDecided(
                 id,
+                version + 1,
                 row.chainName(),
                 row.title(),
                 row.submittedByAccount(),

@@ -134,7 +134,13 @@ public class ApprovalNotices {
     }
 
     private static NewNotification notice(ApprovalStepDecided e, NotificationKind kind, String title, String body) {
-        return new NewNotification(e.submitterAccountId(), kind, title, body, link(e.requestId()), null);
+        return new NewNotification(
+                e.submitterAccountId(),
+                kind,
+                title,
+                body,
+                link(e.requestId()),
+                "approval.decided:" + e.requestId() + ":" + e.version());
     }
 
     private static String reason(@Nullable String comment) {

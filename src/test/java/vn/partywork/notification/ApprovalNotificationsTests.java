@@ -83,16 +83,17 @@ class ApprovalNotificationsTests {
         assertThat(t.about("tw.tochuc", id)).isEmpty();
         assertThat(t.about("dangvien.demo", id)).isEmpty();
 
-        // The cell confirms: the grassroots step has no holder at the ward, so the Hà Nội staff hear of it.
+        // The cell confirms: the ward's committee leader hears of the grassroots step, not the Hà Nội staff.
         approvals.act(
                 t.scope("bithu.demo"),
                 id,
                 StepDecision.APPROVE,
                 null,
                 r.summary().version());
-        assertThat(Eventually.until(() -> kinds("hn.tochuc", id), l -> !l.isEmpty()))
+        assertThat(Eventually.until(() -> kinds("danguy.hoankiem", id), l -> !l.isEmpty()))
                 .containsExactly(NotificationKind.STEP_OPENED);
-        assertThat(t.about("hn.tochuc", id).get(0).body()).contains("Bước 2", "Đảng bộ phường Hoàn Kiếm");
+        assertThat(t.about("danguy.hoankiem", id).get(0).body()).contains("Bước 2", "Đảng bộ phường Hoàn Kiếm");
+        assertThat(t.about("hn.tochuc", id)).isEmpty();
         assertThat(t.about("hcm.tochuc", id)).isEmpty();
         assertThat(kinds("bithu.demo", id)).containsExactly(NotificationKind.STEP_OPENED);
     }
@@ -159,9 +160,9 @@ class ApprovalNotificationsTests {
         assertThat(t.about("bithu.demo", id).get(1).title())
                 .isEqualTo("Sắp đến hạn: Vũ Văn Nam: đổi số điện thoại (hạn xử lý)");
         assertThat(t.about("bithu.demo", id).get(1).body()).contains("đến hạn hôm nay");
-        assertThat(t.about("hn.tochuc", id)).isEmpty();
+        assertThat(t.about("danguy.hoankiem", id)).isEmpty();
 
-        // The day after: "quá hạn" for the secretary, and the level above (Hà Nội staff read the ward) is told.
+        // The day after: "quá hạn" for the secretary, and the level above (the ward's committee) is told.
         clock.advance(Duration.ofDays(1));
         notices.raiseDeadlineAlerts();
         notices.raiseDeadlineAlerts();
@@ -169,9 +170,10 @@ class ApprovalNotificationsTests {
                 .containsExactly(
                         NotificationKind.STEP_OPENED, NotificationKind.STEP_DUE_SOON, NotificationKind.STEP_OVERDUE);
         assertThat(t.about("bithu.demo", id).get(2).body()).contains("quá hạn", "Chi bộ Tổ dân phố Hàng Bạc");
-        assertThat(kinds("hn.tochuc", id)).containsExactly(NotificationKind.STEP_OVERDUE_BELOW);
-        assertThat(t.about("hn.tochuc", id).get(0).title())
+        assertThat(kinds("danguy.hoankiem", id)).containsExactly(NotificationKind.STEP_OVERDUE_BELOW);
+        assertThat(t.about("danguy.hoankiem", id).get(0).title())
                 .isEqualTo("Cấp dưới quá hạn: Vũ Văn Nam: đổi số điện thoại (hạn xử lý)");
+        assertThat(t.about("hn.tochuc", id)).isEmpty();
         assertThat(t.about("hcm.tochuc", id)).isEmpty();
         assertThat(t.about("dangvien.demo", id)).isEmpty();
 

@@ -299,7 +299,14 @@ public class ApprovalStore {
     // --- succession of organisations (ActingOrganisationSuccession)
 
     /** An open step and what is needed to resolve its acting organisation again. */
-    public record OpenStepAt(long stepId, long requestId, String chainCode, int position, long subjectOrgId) {}
+    public record OpenStepAt(
+            long stepId,
+            long requestId,
+            String chainCode,
+            int position,
+            long subjectOrgId,
+            String title,
+            LocalDate dueOn) {}
 
     /** Requests still open (in progress or returned) whose subject is the organisation. */
     public List<Long> openRequestsAbout(long orgId) {
@@ -319,7 +326,7 @@ public class ApprovalStore {
     /** Open steps that the organisation is to act on. */
     public List<OpenStepAt> openStepsActedOnBy(long orgId) {
         return jdbc.sql("""
-                SELECT s.id, s.request_id, r.chain_code, s.position, r.subject_org_id
+                SELECT s.id, s.request_id, r.chain_code, s.position, r.subject_org_id, r.title, s.due_on
                   FROM approval.request_step s
                   JOIN approval.request r ON r.id = s.request_id
                  WHERE s.acting_org_id = :org AND s.outcome IS NULL
@@ -330,7 +337,9 @@ public class ApprovalStore {
                         rs.getLong("request_id"),
                         rs.getString("chain_code"),
                         rs.getInt("position"),
-                        rs.getLong("subject_org_id")))
+                        rs.getLong("subject_org_id"),
+                        rs.getString("title"),
+                        rs.getObject("due_on", LocalDate.class)))
                 .list();
     }
 

@@ -516,6 +516,14 @@ public class MemberRegistry {
 
     // --- scope
 
+    /**
+     * True for a member's self-service account (MEMBER): it reads only its own record and declares
+     * its own admission form, for its home cell.
+     */
+    public boolean selfService(AccessScope scope) {
+        return isMemberAccount(scope);
+    }
+
     /** Whether the account is a member's self-service account (H-4: reads its cell, not its members). */
     private boolean isMemberAccount(AccessScope scope) {
         return accounts.byId(scope.accountId())

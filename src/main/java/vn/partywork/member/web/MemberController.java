@@ -138,6 +138,13 @@ class MemberController {
     String own(AccessScope scope, Model model) {
         MemberRecord record = registry.ownRecord(scope).orElse(null);
         if (record == null) {
+            if (registry.selfService(scope)) {
+                // M-2: a new probationary member declares their own form in the handbook.
+                Map<String, String> values = new LinkedHashMap<>();
+                values.put(MemberField.ETHNICITY.key(), "01");
+                values.put(MemberField.RELIGION.key(), "00");
+                return createForm(scope, true, values, null, null, null, null, model);
+            }
             model.addAttribute("status", 404);
             model.addAttribute("code", "member.record.none");
             model.addAttribute("message", text("error.member.record.none"));
@@ -189,8 +196,8 @@ class MemberController {
             NewMember command = new NewMember(new LinkedHashMap<>(values), cellId, status, source, null);
             MemberRecord created = admission ? registry.admit(scope, command) : registry.register(scope, command);
             redirect.addFlashAttribute(
-                    "flash", admission ? "Đã gửi phiếu kết nạp vào quy trình phê duyệt." : "Đã lưu hồ sơ đảng viên.");
-            return "redirect:/members/" + created.id();
+                    "flash", admission ? "Đã gửi phiếu đảng viên vào quy trình phê duyệt." : "Đã lưu hồ sơ đảng viên.");
+            return registry.selfService(scope) ? "redirect:/me/record" : "redirect:/members/" + created.id();
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
@@ -214,7 +221,8 @@ class MemberController {
         model.addAttribute("formError", error);
         model.addAttribute("status", status == null ? MemberStatus.OFFICIAL : status);
         model.addAttribute("source", source == null ? DataSource.DIGITISED_PAPER : source);
-        model.addAttribute("cells", writableCells(scope));
+        model.addAttribute("selfService", registry.selfService(scope));
+        model.addAttribute("cells", registry.selfService(scope) ? readableCells(scope) : writableCells(scope));
         model.addAttribute("groups", FieldGroup.values());
         model.addAttribute("fieldsByGroup", fieldsByGroup());
         model.addAttribute("sources", DataSource.values());
@@ -383,6 +391,13 @@ class MemberController {
             map.put(g, MemberRecord.fields(g));
         }
         return map;
+    }
+
+    /** A MEMBER account reads its own cell only (H-4): the one cell it can declare its form for. */
+    private List<OrgSummary> readableCells(AccessScope scope) {
+        return orgs.search(scope, null, 0, OrgStructure.MAX_PAGE_SIZE).items().stream()
+                .filter(o -> o.kind().isCell())
+                .toList();
     }
 
     private List<OrgSummary> writableCells(AccessScope scope) {

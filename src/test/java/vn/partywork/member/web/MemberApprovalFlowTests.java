@@ -11,6 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
+import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountType;
+import vn.partywork.identity.AccountView;
+import vn.partywork.identity.Fixtures;
 import vn.partywork.member.MemberTestData;
 import vn.partywork.web.ApiClient;
 import vn.partywork.web.ApiClient.Reply;
@@ -30,6 +34,9 @@ class MemberApprovalFlowTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountAdministration administration;
 
     static int version(Reply reply) {
         return reply.<Integer>json("$.summary.version");
@@ -180,5 +187,51 @@ class MemberApprovalFlowTests {
                                 .isEqualTo("PROBATIONARY"));
         assertThat(secretary.get("/api/v1/members/" + id + "/history").<List<String>>json("$[*].validFrom"))
                 .containsExactly(admission.toString());
+    }
+
+    @Test
+    void aNewMemberDeclaresTheirOwnFormForTheirCellOnly() {
+        long hangBac = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Bạc");
+        AccountView account = new Fixtures(jdbc, administration).account(AccountType.MEMBER, hangBac);
+        Reply token = ApiClient.anonymous(port)
+                .post("/api/v1/auth/token", """
+                {"username": "%s", "password": "%s"}""".formatted(account.identifier(), Fixtures.PASSWORD));
+        ApiClient member = ApiClient.anonymous(port).withToken(token.json("$.token"));
+        assertThat(member.get("/api/v1/members/me").code()).isEqualTo("member.record.none");
+
+        String citizenId = femaleBornIn2000();
+        String form = MemberTestData.body(
+                        hangBac,
+                        "Lò Thị Tự Khai",
+                        citizenId,
+                        LocalDate.of(2000, 2, 2),
+                        LocalDate.now().minusMonths(1),
+                        null)
+                .replace("\"gender\": \"MALE\"", "\"gender\": \"FEMALE\"")
+                .replace("\"cellId\"", "\"admission\": true, \"cellId\"");
+        // Only for their own cell.
+        Reply elsewhere = member.post(
+                "/api/v1/members",
+                form.replace(
+                        "\"cellId\": " + hangBac,
+                        "\"cellId\": " + new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Đào")));
+        assertThat(elsewhere.status()).isEqualTo(404);
+        Reply declared = member.post("/api/v1/members", form);
+        assertThat(declared.status()).as("%s", declared).isEqualTo(201);
+        assertThat(declared.<String>json("$.sources.IDENTITY")).isEqualTo("SELF_DECLARED");
+        assertThat(declared.<Number>json("$.accountId").longValue()).isEqualTo(account.id());
+        Reply twice = member.post("/api/v1/members", form.replace(citizenId, femaleBornIn2000()));
+        assertThat(twice.code()).isEqualTo("member.account.duplicate");
+
+        long request = declared.<Number>json("$.admissionRequestId").longValue();
+        approveThroughTheChain(request, version(ApiClient.as(port, "bithu.demo").get("/api/v1/approvals/" + request)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(member.get("/api/v1/members/me").<String>json("$.status"))
+                        .isEqualTo("PROBATIONARY"));
+    }
+
+    private static String femaleBornIn2000() {
+        String male = MemberTestData.citizenId(2000);
+        return male.substring(0, 3) + "3" + male.substring(4);
     }
 }

@@ -120,6 +120,9 @@ class MemberController {
         model.addAttribute(
                 "orgChoices",
                 orgs.search(scope, null, 0, OrgStructure.MAX_PAGE_SIZE).items());
+        model.addAttribute(
+                "canCreate",
+                !registry.selfService(scope) && !writableCells(scope).isEmpty());
         addCatalogues(model);
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("genders", Gender.values());

@@ -109,6 +109,8 @@ class MemberPagesTests {
                 .query(Long.class)
                 .single();
         assertThat(member.get("/members/" + comrade).status()).isEqualTo(404);
-        assertThat(member.get("/members").body()).doesNotContain("Nguyễn Văn An");
+        assertThat(member.get("/members").body())
+                .doesNotContain("Nguyễn Văn An")
+                .doesNotContain("Nhập hồ sơ đảng viên");
     }
 }

@@ -31,10 +31,12 @@ import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
 import vn.partywork.member.internal.MemberRules;
 import vn.partywork.member.internal.Members;
+import vn.partywork.member.internal.Transfers;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Database;
+import vn.partywork.shared.Decision;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -73,6 +75,7 @@ public class MemberRegistry {
     private static final Logger log = LoggerFactory.getLogger(MemberRegistry.class);
 
     private final Members members;
+    private final Transfers transfers;
     private final MemberRules rules;
     private final OrgDirectory orgs;
     private final Accounts accounts;
@@ -82,6 +85,7 @@ public class MemberRegistry {
 
     MemberRegistry(
             Members members,
+            Transfers transfers,
             MemberRules rules,
             OrgDirectory orgs,
             Accounts accounts,
@@ -89,6 +93,7 @@ public class MemberRegistry {
             AuditLog audit,
             Clock clock) {
         this.members = members;
+        this.transfers = transfers;
         this.rules = rules;
         this.orgs = orgs;
         this.accounts = accounts;
@@ -435,6 +440,124 @@ public class MemberRegistry {
                         changes));
     }
 
+    // --- transfer of party activity (M-4, first kind)
+
+    /**
+     * The sending organisation (staff with WRITE over the member's cell) issues an official transfer
+     * to another current cell of the same province. The member stays in the sending cell, visible to
+     * both sides, until the receiving side accepts. Refused: a destination that is not a current
+     * cell ({@code member.transfer.notCell}, {@code member.transfer.destinationNotFound}), another
+     * province ({@code member.transfer.otherProvince}), the same cell, a second open transfer
+     * ({@code member.transfer.open}).
+     */
+    @Transactional
+    public MemberTransfer issueTransfer(
+            AccessScope scope, long id, long toCellId, Decision decision, @Nullable LocalDate issuedOn) {
+        Members.Row row = lockVisible(scope, id);
+        if (!mayWrite(scope, row)) {
+            throw DomainException.forbidden("member.forbidden");
+        }
+        if (row.status() == MemberStatus.PENDING_ADMISSION) {
+            throw DomainException.conflict("member.pendingAdmission");
+        }
+        LocalDate day = issuedOn == null ? today() : issuedOn;
+        if (day.isAfter(today()) || decision.date().isAfter(today())) {
+            throw DomainException.invalid("member.date.inFuture", "Ngày chuyển đi");
+        }
+        OrgSummary to = orgs.current(toCellId)
+                .orElseThrow(() -> DomainException.notFound("member.transfer.destinationNotFound"));
+        if (!to.kind().isCell()) {
+            throw DomainException.invalid("member.transfer.notCell", to.name());
+        }
+        if (to.id() == row.cellId()) {
+            throw DomainException.invalid("member.transfer.sameCell");
+        }
+        if (!province(to.path()).equals(province(row.cellPath()))) {
+            throw DomainException.invalid("member.transfer.otherProvince");
+        }
+        if (transfers.openDestinationPath(id).isPresent()) {
+            throw DomainException.conflict("member.transfer.open");
+        }
+        long transferId;
+        try {
+            transferId = transfers.issue(id, row.cellId(), to.id(), decision, day, scope.accountId());
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("member.transfer.open");
+        }
+        audit.record(AuditEvent.of(AuditAction.CREATE, "member_transfer", transferId)
+                .actorIdentifier(scope.identifier())
+                .basis(basis(decision))
+                .detail("memberId", id)
+                .change("fromCellId", null, row.cellId())
+                .change("toCellId", null, to.id())
+                .change("status", null, "ISSUED")
+                .build());
+        return transfers.byId(transferId).orElseThrow();
+    }
+
+    /**
+     * The receiving organisation (staff with WRITE over the destination cell) accepts: the member
+     * moves to the new cell from {@code acceptedOn} (default today). Accepting twice, or a stale
+     * version, answers {@code member.transfer.alreadyAccepted}.
+     */
+    @Transactional
+    public MemberTransfer acceptTransfer(
+            AccessScope scope, long transferId, @Nullable LocalDate acceptedOn, int version) {
+        MemberTransfer transfer =
+                transfers.byId(transferId).orElseThrow(() -> DomainException.notFound("member.transfer.notFound"));
+        OrgSummary to = orgs.current(transfer.toCellId())
+                .filter(o -> !isMemberAccount(scope) && scope.canRead(DB, o.path()))
+                .orElseThrow(() -> DomainException.notFound("member.transfer.notFound"));
+        if (!scope.canWrite(DB, to.path())) {
+            throw DomainException.forbidden("member.forbidden");
+        }
+        LocalDate day = acceptedOn == null ? today() : acceptedOn;
+        if (day.isAfter(today())) {
+            throw DomainException.invalid("member.date.inFuture", "Ngày tiếp nhận");
+        }
+        if (day.isBefore(transfer.issuedOn())) {
+            throw DomainException.invalid("member.transfer.acceptedBeforeIssued", DAY.format(transfer.issuedOn()));
+        }
+        Members.Row row = members.lock(transfer.memberId()).orElseThrow();
+        if (!"ISSUED".equals(transfer.status()) || !transfers.accept(transferId, version, day, scope.accountId())) {
+            throw DomainException.conflict("member.transfer.alreadyAccepted");
+        }
+        LocalDate since = members.openMembershipSince(row.id()).orElse(LocalDate.MIN);
+        if (!since.isBefore(day)) {
+            throw DomainException.invalid("member.effectiveDate.beforeCurrent", DAY.format(since));
+        }
+        String basis =
+                basis(new Decision(transfer.decisionNumber(), transfer.decisionDate(), transfer.decisionIssuer()));
+        members.closeMembership(row.id(), day);
+        members.openMembership(row.id(), to.id(), row.status(), day, "Chuyển sinh hoạt đảng chính thức: " + basis);
+        if (!members.update(row.id(), row.version(), Map.of(), to.id(), row.status(), row.sources(), clock.instant())) {
+            throw DomainException.conflict("member.version.stale");
+        }
+        audit.record(AuditEvent.of(AuditAction.UPDATE, "member_transfer", transferId)
+                .actorIdentifier(scope.identifier())
+                .basis(basis)
+                .change("status", "ISSUED", "ACCEPTED")
+                .detail("acceptedOn", day.toString())
+                .build());
+        audit.record(AuditEvent.of(AuditAction.UPDATE, TARGET, row.id())
+                .actorIdentifier(scope.identifier())
+                .basis(basis)
+                .detail("transfer", transferId)
+                .change("cellId", row.cellId(), to.id())
+                .build());
+        return transfers.byId(transferId).orElseThrow();
+    }
+
+    private static String province(String path) {
+        String[] labels = path.split("\\.");
+        return labels.length < 2 ? path : labels[0] + "." + labels[1];
+    }
+
+    private static String basis(Decision decision) {
+        return "Quyết định số " + decision.number() + " ngày " + DAY.format(decision.date()) + " của "
+                + decision.issuer();
+    }
+
     // --- applying completed approvals (called by the module's own listener)
 
     /** MEMBER_UPDATE completed: the proposed self-declared values replace the current ones. */
@@ -549,8 +672,16 @@ public class MemberRegistry {
         if (row.accountId() != null && row.accountId() == scope.accountId()) {
             return true;
         }
-        return row.cellPath() != null
-                && staffPaths(scope).stream().anyMatch(root -> AccessScope.isWithin(row.cellPath(), root));
+        List<String> paths = staffPaths(scope);
+        if (row.cellPath() != null && paths.stream().anyMatch(root -> AccessScope.isWithin(row.cellPath(), root))) {
+            return true;
+        }
+        // M-4: while a transfer is in transit the receiving side sees the member too.
+        return !paths.isEmpty()
+                && transfers
+                        .openDestinationPath(row.id())
+                        .filter(to -> paths.stream().anyMatch(root -> AccessScope.isWithin(to, root)))
+                        .isPresent();
     }
 
     private boolean mayWrite(AccessScope scope, Members.Row row) {

@@ -316,7 +316,11 @@ public class Members {
             cell = "m.cell_id";
         }
         from.append(" JOIN org.current_organisation c ON c.org_id = ").append(cell);
-        from.append(" WHERE (c.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self)");
+        // M-4: a member in transit also shows on the receiving side.
+        from.append(" WHERE (c.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self"
+                + " OR EXISTS (SELECT 1 FROM member.transfer t JOIN org.current_organisation tc"
+                + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id AND t.status = 'ISSUED'"
+                + " AND tc.path <@ ANY(CAST(:paths AS ltree[]))))");
         params.put("paths", paths.stream().collect(Collectors.joining(",", "{", "}")));
         params.put("self", self);
         if (subtree != null) {

@@ -1,5 +1,6 @@
 package vn.partywork.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.NewAccount;
 import vn.partywork.org.OrgDirectory;
+import vn.partywork.org.OrgSeeding;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
@@ -133,6 +135,9 @@ class DemoData implements ApplicationRunner {
     private final AccountAdministration accounts;
     private final Grants grants;
     private final DemoApprovals approvals;
+    private final DemoMembers members;
+    private final OrgSeeding seeding;
+    private final Clock clock;
     private final TransactionTemplate transaction;
     private final Environment environment;
 
@@ -142,10 +147,16 @@ class DemoData implements ApplicationRunner {
             AccountAdministration accounts,
             Grants grants,
             DemoApprovals approvals,
+            DemoMembers members,
+            OrgSeeding seeding,
+            Clock clock,
             TransactionTemplate transaction,
             Environment environment) {
         this.tree = tree;
         this.approvals = approvals;
+        this.members = members;
+        this.seeding = seeding;
+        this.clock = clock;
         this.directory = directory;
         this.accounts = accounts;
         this.grants = grants;
@@ -160,9 +171,10 @@ class DemoData implements ApplicationRunner {
         } else {
             transaction.executeWithoutResult(status -> load());
             log.info(
-                    "Demo data loaded: {} organisations' tree and {} accounts.",
+                    "Demo data loaded: {} organisations' tree, {} accounts and about {} members.",
                     "Trung ương, Hà Nội, TP. Hồ Chí Minh, Nghệ An",
-                    ACCOUNTS.size());
+                    ACCOUNTS.size(),
+                    DemoMembers.PER_CELL * 22 + 3);
         }
         announce();
     }
@@ -196,7 +208,14 @@ class DemoData implements ApplicationRunner {
                         "Tài khoản trình diễn"));
             }
         }
-        approvals.load(orgs.get("HN.HOANKIEM.1"), accountIds.get("dangvien.demo"));
+        long started = System.nanoTime();
+        long nam = members.load(
+                seeding.seedingScope(orgs.get("TW").path()),
+                orgs,
+                accountIds.get("dangvien.demo"),
+                LocalDate.now(clock));
+        log.info("Demo members loaded in {} ms.", (System.nanoTime() - started) / 1_000_000);
+        approvals.load(nam, accountIds.get("dangvien.demo"));
     }
 
     private void announce() {

@@ -3,7 +3,7 @@
  * organisations and one account per role. Loaded by code (never by migrations) into an empty
  * database, only when {@code partywork.demo.enabled=true}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "org", "identity", "access", "approval"})
+@ApplicationModule(allowedDependencies = {"shared", "org", "identity", "access", "approval", "member"})
 @NullMarked
 package vn.partywork.demo;
 

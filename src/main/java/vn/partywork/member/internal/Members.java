@@ -1,0 +1,472 @@
+package vn.partywork.member.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.partywork.member.DataSource;
+import vn.partywork.member.FieldGroup;
+import vn.partywork.member.Gender;
+import vn.partywork.member.MemberField;
+import vn.partywork.member.MemberQuery;
+import vn.partywork.member.MemberStatus;
+import vn.partywork.member.MemberSummary;
+import vn.partywork.member.MembershipPeriod;
+
+/**
+ * The member tables. Cells are joined through the org module's published view
+ * {@code org.current_organisation} (current name and path); column names come from
+ * {@link MemberField}, never from input.
+ */
+@Repository
+public class Members {
+
+    private static final String FIELD_COLUMNS = java.util.Arrays.stream(MemberField.values())
+            .map(f -> "m." + f.column())
+            .collect(Collectors.joining(", "));
+
+    /** How close a name must be to count as a typo of the query (pg_trgm word similarity). */
+    static final double WORD_SIMILARITY = 0.5;
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored record with its cell as it stands now ({@code cellPath} null when the cell no longer exists). */
+    public record Row(
+            long id,
+            Map<MemberField, String> values,
+            long cellId,
+            @Nullable String cellName,
+            @Nullable String cellPath,
+            MemberStatus status,
+            @Nullable Long accountId,
+            @Nullable Long admissionRequestId,
+            Map<FieldGroup, DataSource> sources,
+            Instant createdAt,
+            Instant updatedAt,
+            int version) {}
+
+    public long insert(
+            Map<MemberField, String> values,
+            long cellId,
+            MemberStatus status,
+            @Nullable Long accountId,
+            Map<FieldGroup, DataSource> sources,
+            long createdBy,
+            Instant now) {
+        List<String> columns = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (MemberField f : MemberField.values()) {
+            columns.add(f.column());
+            params.add(":" + f.key());
+            bound.put(f.key(), sqlValue(f, values.get(f)));
+        }
+        String sql = "INSERT INTO member.member (" + String.join(", ", columns)
+                + ", cell_id, status, account_id, source_identity, source_background, source_party,"
+                + " created_at, created_by, updated_at) VALUES (" + String.join(", ", params)
+                + ", :cellId, :status, :accountId, :srcIdentity, :srcBackground, :srcParty, :now, :createdBy, :now)"
+                + " RETURNING id";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        for (Map.Entry<String, Object> e : bound.entrySet()) {
+            statement = bind(statement, e.getKey(), e.getValue());
+        }
+        return statement
+                .param("cellId", cellId)
+                .param("status", status.name())
+                .param("accountId", accountId, java.sql.Types.BIGINT)
+                .param("srcIdentity", sources.get(FieldGroup.IDENTITY).name())
+                .param("srcBackground", sources.get(FieldGroup.BACKGROUND).name())
+                .param("srcParty", sources.get(FieldGroup.PARTY).name())
+                .param("now", Timestamp.from(now))
+                .param("createdBy", createdBy)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Writes the changed fields, cell, status and sources if the version is still {@code version};
+     * false when somebody else changed the record first.
+     */
+    public boolean update(
+            long id,
+            int version,
+            Map<MemberField, @Nullable String> changed,
+            long cellId,
+            MemberStatus status,
+            Map<FieldGroup, DataSource> sources,
+            Instant now) {
+        StringBuilder sql = new StringBuilder("UPDATE member.member SET ");
+        Map<String, @Nullable Object> bound = new LinkedHashMap<>();
+        for (Map.Entry<MemberField, @Nullable String> e : changed.entrySet()) {
+            sql.append(e.getKey().column())
+                    .append(" = :")
+                    .append(e.getKey().key())
+                    .append(", ");
+            bound.put(e.getKey().key(), sqlValue(e.getKey(), e.getValue()));
+        }
+        sql.append("cell_id = :cellId, status = :status, source_identity = :srcIdentity,"
+                + " source_background = :srcBackground, source_party = :srcParty, updated_at = :now,"
+                + " version = version + 1 WHERE id = :id AND version = :version");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
+        for (Map.Entry<String, @Nullable Object> e : bound.entrySet()) {
+            statement = bind(statement, e.getKey(), e.getValue());
+        }
+        return statement
+                        .param("cellId", cellId)
+                        .param("status", status.name())
+                        .param("srcIdentity", sources.get(FieldGroup.IDENTITY).name())
+                        .param(
+                                "srcBackground",
+                                sources.get(FieldGroup.BACKGROUND).name())
+                        .param("srcParty", sources.get(FieldGroup.PARTY).name())
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    public void setAdmissionRequest(long id, long requestId) {
+        jdbc.sql("UPDATE member.member SET admission_request_id = :request WHERE id = :id")
+                .param("request", requestId)
+                .param("id", id)
+                .update();
+    }
+
+    public Optional<Row> byId(long id) {
+        return jdbc.sql("SELECT " + FIELD_COLUMNS + """
+                        , m.id, m.cell_id, c.name AS cell_name, c.path::text AS cell_path, m.status, m.account_id,
+                          m.admission_request_id, m.source_identity, m.source_background, m.source_party,
+                          m.created_at, m.updated_at, m.version
+                          FROM member.member m
+                          LEFT JOIN org.current_organisation c ON c.org_id = m.cell_id
+                         WHERE m.id = :id
+                        """)
+                .param("id", id)
+                .query(Members::row)
+                .optional();
+    }
+
+    /** Locks the record for a change (so an approval applied at the same time waits). */
+    public Optional<Row> lock(long id) {
+        jdbc.sql("SELECT id FROM member.member WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+        return byId(id);
+    }
+
+    public Optional<Long> idByAccount(long accountId) {
+        return jdbc.sql("SELECT id FROM member.member WHERE account_id = :account")
+                .param("account", accountId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The database's own folding ({@code public.search_key}: lower case, no diacritics), blanks collapsed. */
+    public String searchKey(String text) {
+        return jdbc.sql("SELECT regexp_replace(public.search_key(:text), '\\s+', ' ', 'g')")
+                .param("text", text.strip())
+                .query(String.class)
+                .single();
+    }
+
+    /** Whether another record already has this CCCD / party card. */
+    public record Taken(boolean citizenId, boolean partyCard) {}
+
+    public Taken taken(String citizenId, @Nullable String card, @Nullable Long except) {
+        return jdbc.sql("""
+                SELECT coalesce(bool_or(citizen_id = :cid), false) AS cid,
+                       coalesce(bool_or(party_card_number = :card), false) AS card
+                  FROM member.member
+                 WHERE (citizen_id = :cid OR party_card_number = :card) AND id <> :except
+                """)
+                .param("cid", citizenId)
+                .param("card", card, java.sql.Types.VARCHAR)
+                .param("except", except == null ? -1L : except)
+                .query((rs, n) -> new Taken(rs.getBoolean("cid"), rs.getBoolean("card")))
+                .single();
+    }
+
+    public boolean hasCurrentMembers(long cellId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member.member WHERE cell_id = :cell)")
+                .param("cell", cellId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    // --- membership history
+
+    public void openMembership(
+            long memberId, long cellId, MemberStatus status, LocalDate from, @Nullable String basis) {
+        jdbc.sql("""
+                INSERT INTO member.membership (member_id, cell_id, status, valid_from, basis)
+                VALUES (:member, :cell, :status, :from, :basis)
+                """)
+                .param("member", memberId)
+                .param("cell", cellId)
+                .param("status", status.name())
+                .param("from", from)
+                .param("basis", basis, java.sql.Types.VARCHAR)
+                .update();
+    }
+
+    /**
+     * The history of a member recorded as they stand: probationary from the admission date, and
+     * official from the official date when there is one.
+     */
+    public void insertMemberships(long memberId, long cellId, LocalDate admission, @Nullable LocalDate official) {
+        jdbc.sql("""
+                INSERT INTO member.membership (member_id, cell_id, status, valid_from, valid_to, basis)
+                SELECT :member, :cell, 'PROBATIONARY', :admission, coalesce(CAST(:official AS date), 'infinity'), 'Kết nạp'
+                UNION ALL
+                SELECT :member, :cell, 'OFFICIAL', CAST(:official AS date), 'infinity', 'Công nhận đảng viên chính thức'
+                 WHERE CAST(:official AS date) IS NOT NULL
+                """)
+                .param("member", memberId)
+                .param("cell", cellId)
+                .param("admission", admission)
+                .param("official", official, java.sql.Types.DATE)
+                .update();
+    }
+
+    /** Closes the open membership row on {@code to}; returns the day it had begun, if there was one. */
+    public Optional<LocalDate> closeMembership(long memberId, LocalDate to) {
+        return jdbc.sql("""
+                UPDATE member.membership SET valid_to = :to
+                 WHERE member_id = :member AND valid_to = 'infinity'
+                RETURNING valid_from
+                """)
+                .param("member", memberId)
+                .param("to", to)
+                .query(LocalDate.class)
+                .optional();
+    }
+
+    public Optional<LocalDate> openMembershipSince(long memberId) {
+        return jdbc.sql("SELECT valid_from FROM member.membership WHERE member_id = :member AND valid_to = 'infinity'")
+                .param("member", memberId)
+                .query(LocalDate.class)
+                .optional();
+    }
+
+    public List<MembershipPeriod> history(long memberId) {
+        return jdbc.sql("""
+                SELECT ms.cell_id, coalesce(c.name, '(tổ chức đã giải thể)') AS cell_name, ms.status,
+                       ms.valid_from, ms.valid_to, ms.basis
+                  FROM member.membership ms
+                  LEFT JOIN org.current_organisation c ON c.org_id = ms.cell_id
+                 WHERE ms.member_id = :member
+                 ORDER BY ms.valid_from DESC
+                """)
+                .param("member", memberId)
+                .query((rs, n) -> new MembershipPeriod(
+                        rs.getLong("cell_id"),
+                        rs.getString("cell_name"),
+                        MemberStatus.valueOf(rs.getString("status")),
+                        rs.getObject("valid_from", LocalDate.class),
+                        infinityToNull(rs.getObject("valid_to", LocalDate.class)),
+                        rs.getString("basis")))
+                .list();
+    }
+
+    // --- search
+
+    /** Results and the count (exact up to {@code countCap}). */
+    public record Found(List<MemberSummary> items, long total, boolean capped) {}
+
+    public Found search(
+            MemberQuery query,
+            @Nullable String searchKey,
+            List<String> paths,
+            long self,
+            @Nullable String subtree,
+            LocalDate today,
+            int limit,
+            long offset,
+            int countCap) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder from = new StringBuilder();
+        String status;
+        String cell;
+        if (query.asOf() != null) {
+            from.append(" FROM member.member m JOIN member.membership ms ON ms.member_id = m.id")
+                    .append(" AND ms.valid_from <= :asOf AND ms.valid_to > :asOf");
+            params.put("asOf", query.asOf());
+            status = "ms.status";
+            cell = "ms.cell_id";
+        } else {
+            from.append(" FROM member.member m");
+            status = "m.status";
+            cell = "m.cell_id";
+        }
+        from.append(" JOIN org.current_organisation c ON c.org_id = ").append(cell);
+        // M-4: a member in transit also shows on the receiving side.
+        from.append(" WHERE (c.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self"
+                + " OR EXISTS (SELECT 1 FROM member.transfer t JOIN org.current_organisation tc"
+                + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id AND t.status = 'ISSUED'"
+                + " AND tc.path <@ ANY(CAST(:paths AS ltree[]))))");
+        params.put("paths", paths.stream().collect(Collectors.joining(",", "{", "}")));
+        params.put("self", self);
+        if (subtree != null) {
+            from.append(" AND c.path <@ CAST(:subtree AS ltree)");
+            params.put("subtree", subtree);
+        }
+        if (searchKey != null) {
+            // Unaccented substring, or a close word match for typos (pg_trgm word similarity). The
+            // default threshold (0.6) misses one transposition in a short name ("ngyuen van an" is
+            // 0.53 from "nguyen van an"); 0.5 for this transaction only (the caller's).
+            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+                    .param("threshold", String.valueOf(WORD_SIMILARITY))
+                    .query(String.class)
+                    .single();
+            from.append(" AND (m.search_name LIKE :like OR :key <% m.search_name)");
+            params.put(
+                    "like",
+                    "%" + searchKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("key", searchKey);
+        }
+        if (query.citizenId() != null) {
+            from.append(" AND m.citizen_id = :citizenId");
+            params.put("citizenId", query.citizenId().replace(" ", ""));
+        }
+        if (query.partyCard() != null) {
+            from.append(" AND m.party_card_number = :partyCard");
+            params.put("partyCard", query.partyCard().replace(" ", ""));
+        }
+        if (query.status() != null) {
+            from.append(" AND ").append(status).append(" = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.gender() != null) {
+            from.append(" AND m.gender = :gender");
+            params.put("gender", query.gender().name());
+        }
+        if (query.ageFrom() != null) {
+            from.append(" AND m.birth_date <= :bornBy");
+            params.put("bornBy", today.minusYears(query.ageFrom()));
+        }
+        if (query.ageTo() != null) {
+            from.append(" AND m.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(query.ageTo() + 1L));
+        }
+        if (query.ethnicity() != null) {
+            from.append(" AND m.ethnicity = :ethnicity");
+            params.put("ethnicity", query.ethnicity());
+        }
+        if (query.education() != null) {
+            from.append(" AND m.general_education = :education");
+            params.put("education", query.education());
+        }
+        if (query.theory() != null) {
+            from.append(" AND m.political_theory = :theory");
+            params.put("theory", query.theory());
+        }
+        if (query.admissionYear() != null) {
+            from.append(" AND m.admission_date >= :admFrom AND m.admission_date < :admTo");
+            params.put("admFrom", LocalDate.of(query.admissionYear(), 1, 1));
+            params.put("admTo", LocalDate.of(query.admissionYear() + 1, 1, 1));
+        }
+        String order = switch (query.sort()) {
+            case RELEVANCE ->
+                searchKey == null
+                        ? "m.search_name, m.id"
+                        : "word_similarity(:key, m.search_name) DESC, m.search_name, m.id";
+            case NAME -> "m.search_name, m.id";
+            case BIRTH_DATE -> "m.birth_date, m.id";
+            case ADMISSION_DATE -> "m.admission_date, m.id";
+        };
+        String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, c.org_id AS cell_id, c.name AS cell_name, "
+                + status + " AS status, m.admission_date, m.party_card_number" + from + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset";
+        JdbcClient.StatementSpec items = jdbc.sql(select);
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :cap) x");
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            items = items.param(e.getKey(), e.getValue());
+            count = count.param(e.getKey(), e.getValue());
+        }
+        List<MemberSummary> rows = items.param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new MemberSummary(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        Gender.valueOf(rs.getString("gender")),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getLong("cell_id"),
+                        rs.getString("cell_name"),
+                        MemberStatus.valueOf(rs.getString("status")),
+                        rs.getObject("admission_date", LocalDate.class),
+                        rs.getString("party_card_number")))
+                .list();
+        long total = count.param("cap", countCap + 1).query(Long.class).single();
+        return new Found(rows, Math.min(total, countCap), total > countCap);
+    }
+
+    // --- mapping
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Map<MemberField, String> values = new EnumMap<>(MemberField.class);
+        for (MemberField f : MemberField.values()) {
+            Object v = f.kind() == MemberField.Kind.DATE
+                    ? rs.getObject(f.column(), LocalDate.class)
+                    : rs.getString(f.column());
+            if (v != null) {
+                values.put(f, v.toString());
+            }
+        }
+        Map<FieldGroup, DataSource> sources = new EnumMap<>(FieldGroup.class);
+        sources.put(FieldGroup.IDENTITY, DataSource.valueOf(rs.getString("source_identity")));
+        sources.put(FieldGroup.BACKGROUND, DataSource.valueOf(rs.getString("source_background")));
+        sources.put(FieldGroup.PARTY, DataSource.valueOf(rs.getString("source_party")));
+        long account = rs.getLong("account_id");
+        Long accountId = rs.wasNull() ? null : account;
+        long request = rs.getLong("admission_request_id");
+        Long requestId = rs.wasNull() ? null : request;
+        return new Row(
+                rs.getLong("id"),
+                values,
+                rs.getLong("cell_id"),
+                rs.getString("cell_name"),
+                rs.getString("cell_path"),
+                MemberStatus.valueOf(rs.getString("status")),
+                accountId,
+                requestId,
+                sources,
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+
+    private static @Nullable Object sqlValue(MemberField field, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return field.kind() == MemberField.Kind.DATE ? LocalDate.parse(value) : value;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec s, String name, @Nullable Object value) {
+        if (value == null) {
+            return s.param(name, null, java.sql.Types.NULL);
+        }
+        return s.param(name, value);
+    }
+
+    private static @Nullable LocalDate infinityToNull(@Nullable LocalDate day) {
+        return day == null || day.getYear() > 9000 ? null : day;
+    }
+}

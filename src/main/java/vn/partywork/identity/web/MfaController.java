@@ -112,7 +112,7 @@ class MfaController {
         } else {
             NewSecret secret = session.getAttribute(NEW_SECRET) instanceof NewSecret s ? s : mfa.newSecret(account);
             session.setAttribute(NEW_SECRET, secret);
-            model.addAttribute("secret", secret);
+            showSecret(secret, model);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return "identity/mfa";
@@ -137,9 +137,16 @@ class MfaController {
             model.addAttribute("recoveryCodes", recoveryCodes);
         } catch (DomainException e) {
             model.addAttribute("enrolled", false);
-            model.addAttribute("secret", secret);
+            showSecret(secret, model);
             model.addAttribute("error", errors.of(e));
         }
         return "identity/mfa";
+    }
+
+    /** P-ID-4: the QR code of the otpauth URI and the secret in groups of four for manual entry. */
+    private static void showSecret(NewSecret secret, Model model) {
+        model.addAttribute("secret", secret);
+        model.addAttribute("groupedSecret", QrSvg.grouped(secret.secret()));
+        model.addAttribute("qrSvg", QrSvg.of(secret.uri(), "Mã QR cấu hình ứng dụng xác thực"));
     }
 }

@@ -161,7 +161,8 @@ class MultiFactorTests {
         MvcResult fifth = token(wrong());
         assertThat(fifth.getResponse().getStatus()).isEqualTo(403);
         assertThat(code(fifth)).isEqualTo("auth.locked");
-        assertThat(code(token(totp(0)))).isEqualTo("auth.locked");
+        // Once locked, even both right factors get only the answer a wrong password gets (ASVS 5.0 6.3.8).
+        assertThat(code(token(totp(0)))).isEqualTo("auth.badCredentials");
         assertThat(auditCount("LOGIN_FAILED", "reason", "otpMissing")).isEqualTo(1);
         assertThat(auditCount("LOCK", "reason", "failedLogins")).isEqualTo(1);
     }

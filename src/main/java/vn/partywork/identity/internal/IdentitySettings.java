@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one-time password written to the log when no system administrator exists yet; empty (the
  *     default) creates nothing
  * @param mfa multi-factor authentication with TOTP (P-ID-4)
+ * @param initialPasswordLifetime how long a default password (new account, reset, handover) works
+ *     before it must be issued again (ASVS 5.0 6.4.1; default 72 hours)
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(
@@ -23,7 +25,8 @@ public record IdentitySettings(
         @DefaultValue("8h") Duration tokenLifetime,
         @DefaultValue("14") int defaultPasswordLength,
         @DefaultValue("") String initialAdmin,
-        @DefaultValue Mfa mfa) {
+        @DefaultValue Mfa mfa,
+        @DefaultValue("72h") Duration initialPasswordLifetime) {
 
     /**
      * @param minLength minimum number of characters (default 10)

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -111,7 +112,9 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             String reason = exception instanceof LockedException
                     ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
+                    : exception instanceof DisabledException
+                            ? "disabled"
+                            : exception instanceof CredentialsExpiredException ? "initialPasswordExpired" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

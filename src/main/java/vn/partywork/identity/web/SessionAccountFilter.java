@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,6 +34,7 @@ class SessionAccountFilter extends OncePerRequestFilter {
     static final String CHANGE_PASSWORD = "/account/password";
     static final String ENTER_CODE = "/login/otp";
     static final String ENROL = "/account/mfa";
+    private static final String PASSWORD_SEEN = SessionAccountFilter.class.getName() + ".passwordChangedAt";
 
     private final Accounts accounts;
     private final MultiFactorService mfa;
@@ -64,9 +67,14 @@ class SessionAccountFilter extends OncePerRequestFilter {
             }
         } else if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
             Optional<AccountView> account = accounts.byId(principal.accountId());
-            if (account.isEmpty() || !account.get().isActive() || account.get().lockedByAdmin()) {
-                String reason = account.isPresent() && account.get().isActive() ? "locked" : "disabled";
-                HttpSession session = request.getSession(false);
+            HttpSession session = request.getSession(false);
+            boolean passwordReplaced = account.isPresent()
+                    && session != null
+                    && passwordReplacedSince(session, account.get().passwordChangedAt());
+            if (account.isEmpty() || !account.get().isActive() || account.get().lockedByAdmin() || passwordReplaced) {
+                String reason = passwordReplaced
+                        ? "passwordChanged"
+                        : account.isPresent() && account.get().isActive() ? "locked" : "disabled";
                 if (session != null) {
                     session.invalidate();
                 }
@@ -97,6 +105,30 @@ class SessionAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * ASVS 5.0 7.4.3: a new password (changed in another session, reset or handed over by an
+     * administrator) ends every session signed in with the old one. The session remembers the
+     * password's time at its first request; the session that changed the password forgets it
+     * ({@link #passwordChangedHere}) and takes the new one.
+     */
+    private static boolean passwordReplacedSince(HttpSession session, @Nullable Instant changedAt) {
+        String now = changedAt == null ? "-" : changedAt.toString();
+        Object seen = session.getAttribute(PASSWORD_SEEN);
+        if (seen == null) {
+            session.setAttribute(PASSWORD_SEEN, now);
+            return false;
+        }
+        return !seen.equals(now);
+    }
+
+    /** The session that changed the password keeps going with the new one. */
+    static void passwordChangedHere(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PASSWORD_SEEN);
+        }
     }
 
     private static boolean mayPassBefore(String page, String path) {

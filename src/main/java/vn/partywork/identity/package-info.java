@@ -22,6 +22,8 @@
  *       default, never chooses it, and never sees or sets the password the holder then chooses.
  *       6.4.3: a password reset keeps the second factor; the holder enters the code before the
  *       forced password change.
+ *   <li>7.3.1/7.3.2: a web session ends after 30 idle minutes ({@code server.servlet.session.timeout})
+ *       and at the latest 12 hours after its sign-in ({@code session-absolute-timeout}).
  *   <li>7.4.2/7.4.3: a deactivation, an administrator's lock or a new password (changed by the holder
  *       elsewhere, reset or handed over) ends live sessions at their next request and revokes API
  *       tokens.

@@ -27,7 +27,7 @@ import vn.partywork.identity.CountingPasswordEncoderConfiguration.RecordingPassw
 
 /**
  * OWASP ASVS 5.0 authentication details (issue 6 item 8): what a refused login tells, the lifetime
- * of default passwords, and a new password ending the other sessions.
+ * of default passwords, a new password ending the other sessions, the absolute session timeout.
  */
 @PartyworkTest
 class AuthenticationAnswersTests {
@@ -205,6 +205,25 @@ class AuthenticationAnswersTests {
                         .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/login?error=passwordChanged");
+    }
+
+    /** ASVS 5.0 7.3.2: a session ends 12 hours after its sign-in, however busy it was. */
+    @Test
+    void aSessionEndsTwelveHoursAfterItsSignInHoweverActive() throws Exception {
+        AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh phiên tuyệt đối"));
+        MockHttpSession session = Fixtures.login(mvc, user.identifier(), PASSWORD);
+        for (int hour = 0; hour < 11; hour++) {
+            assertThat(status(get("/account/password"), session)).isEqualTo(200);
+            clock.advance(Duration.ofHours(1));
+        }
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(status(get("/account/password"), session)).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(mvc.perform(get("/account/password").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?expired");
     }
 
     private int status(

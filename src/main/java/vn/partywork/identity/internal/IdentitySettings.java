@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mfa multi-factor authentication with TOTP (P-ID-4)
  * @param initialPasswordLifetime how long a default password (new account, reset, handover) works
  *     before it must be issued again (ASVS 5.0 6.4.1; default 72 hours)
+ * @param sessionAbsoluteTimeout how long a web session lasts after its sign-in however active it is
+ *     (ASVS 5.0 7.3.2; default 12 hours); the idle timeout is {@code server.servlet.session.timeout}
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(
@@ -26,7 +28,8 @@ public record IdentitySettings(
         @DefaultValue("14") int defaultPasswordLength,
         @DefaultValue("") String initialAdmin,
         @DefaultValue Mfa mfa,
-        @DefaultValue("72h") Duration initialPasswordLifetime) {
+        @DefaultValue("72h") Duration initialPasswordLifetime,
+        @DefaultValue("12h") Duration sessionAbsoluteTimeout) {
 
     /**
      * @param minLength minimum number of characters (default 10)

@@ -1,5 +1,6 @@
 package vn.partywork.identity.web;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.internal.IdentitySettings;
 import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.identity.internal.TokenService;
 
@@ -84,7 +86,9 @@ class SecurityConfiguration {
             AccountAuthenticationProvider provider,
             Accounts accounts,
             MultiFactorService mfa,
-            AuditLog audit)
+            AuditLog audit,
+            Clock clock,
+            IdentitySettings settings)
             throws Exception {
         http.authenticationManager(new ProviderManager(provider))
                 .formLogin(form ->
@@ -94,7 +98,9 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
-                .addFilterBefore(new SessionAccountFilter(accounts, mfa), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SessionAccountFilter(accounts, mfa, clock, settings.sessionAbsoluteTimeout()),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules.requestMatchers(STATIC)
                         .permitAll()
                         .requestMatchers("/login", "/login/otp", "/error", "/error/**")

@@ -210,6 +210,33 @@ public class Grants {
         return records.stream().map(g -> view(g, identifiers, orgNames)).toList();
     }
 
+    /**
+     * P-ID-5: grants in force on organisations of the subtree of {@code orgId} that end within
+     * {@code days} days, soonest first (at most 500). The actor must manage the organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<GrantView> endingSoon(AccountPrincipal actor, long orgId, int days) {
+        OrgSummary org = orgs.current(orgId).orElseThrow(() -> DomainException.notFound("identity.review.orgNotFound"));
+        if (!administration.managesOrganisation(actor, orgId)) {
+            throw DomainException.forbidden("identity.review.orgOutsideScope");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<GrantRecord> records = grants.endingWithin(org.path(), today, today.plusDays(days), LIST_LIMIT);
+        Map<Long, String> identifiers = new HashMap<>();
+        Map<Long, String> orgNames = new HashMap<>();
+        orgs.current(records.stream().map(GrantRecord::orgId).distinct().toList())
+                .forEach(o -> orgNames.put(o.id(), o.name()));
+        return records.stream()
+                .map(g -> {
+                    GrantView view = view(g, identifiers, orgNames);
+                    if (view.accountIdentifier() != null) {
+                        identifiers.put(g.accountId(), view.accountIdentifier());
+                    }
+                    return view;
+                })
+                .toList();
+    }
+
     private GrantView view(GrantRecord g, Map<Long, String> identifiers) {
         return view(g, identifiers, Map.of());
     }

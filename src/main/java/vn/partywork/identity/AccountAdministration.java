@@ -319,7 +319,7 @@ public class AccountAdministration {
             throw DomainException.conflict(
                     status == AccountStatus.ACTIVE ? "identity.account.alreadyActive" : "identity.account.deactivated");
         }
-        accounts.setStatus(account.id(), versionOf(account, version), status);
+        accounts.setStatus(account.id(), versionOf(account, version), status, clock.instant());
         if (status == AccountStatus.DEACTIVATED) {
             tokens.revokeAll(account.id());
         }

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     before it must be issued again (ASVS 5.0 6.4.1; default 72 hours)
  * @param sessionAbsoluteTimeout how long a web session lasts after its sign-in however active it is
  *     (ASVS 5.0 7.3.2; default 12 hours); the idle timeout is {@code server.servlet.session.timeout}
+ * @param dormantDays P-ID-5: an active account without a sign-in (or reactivation) for this many
+ *     days is dormant and is deactivated by the daily check (default 90)
+ * @param dormancyCheckCron when the daily dormancy check runs, in Asia/Ho_Chi_Minh time (default
+ *     01:30 every day); "-" turns it off
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(
@@ -29,7 +33,9 @@ public record IdentitySettings(
         @DefaultValue("") String initialAdmin,
         @DefaultValue Mfa mfa,
         @DefaultValue("72h") Duration initialPasswordLifetime,
-        @DefaultValue("12h") Duration sessionAbsoluteTimeout) {
+        @DefaultValue("12h") Duration sessionAbsoluteTimeout,
+        @DefaultValue("90") int dormantDays,
+        @DefaultValue("0 30 1 * * *") String dormancyCheckCron) {
 
     /**
      * @param minLength minimum number of characters (default 10)

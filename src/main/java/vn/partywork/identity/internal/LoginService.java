@@ -123,10 +123,13 @@ public class LoginService {
 
     /** Records a successful sign-in (session or token). */
     public void loggedIn(AccountPrincipal principal, String channel) {
-        tx.executeWithoutResult(s -> audit.record(AuditEvent.of(AuditAction.LOGIN, "account", principal.accountId())
-                .actorIdentifier(principal.identifier())
-                .detail("channel", channel)
-                .build()));
+        tx.executeWithoutResult(s -> {
+            accounts.recordLogin(principal.accountId(), clock.instant());
+            audit.record(AuditEvent.of(AuditAction.LOGIN, "account", principal.accountId())
+                    .actorIdentifier(principal.identifier())
+                    .detail("channel", channel)
+                    .build());
+        });
     }
 
     /** A sign-in refused after the password was checked (e.g. the default password must be changed first). */

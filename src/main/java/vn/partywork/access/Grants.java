@@ -24,6 +24,7 @@ import vn.partywork.identity.AccountQuery;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.StepUp;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.Database;
@@ -47,6 +48,7 @@ public class Grants {
     private final OrgDirectory orgs;
     private final AuditLog audit;
     private final Clock clock;
+    private final StepUp stepUp;
 
     Grants(
             GrantStore grants,
@@ -54,7 +56,9 @@ public class Grants {
             Accounts accounts,
             OrgDirectory orgs,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            StepUp stepUp) {
+        this.stepUp = stepUp;
         this.grants = grants;
         this.administration = administration;
         this.accounts = accounts;
@@ -65,6 +69,8 @@ public class Grants {
 
     @Transactional
     public GrantView grant(AccountPrincipal actor, NewGrant command) {
+        // ASVS 5.0 7.5.3: changing rights needs a fresh second factor.
+        stepUp.require(actor);
         AccountView account = administration.requireManaged(actor, command.accountId());
         return insert(actor, account, command);
     }
@@ -154,6 +160,7 @@ public class Grants {
 
     @Transactional
     public GrantView revoke(AccountPrincipal actor, long grantId, @Nullable Integer version) {
+        stepUp.require(actor);
         GrantRecord grant = grants.byId(grantId)
                 .filter(g -> administration.manages(actor, g.accountId()))
                 .orElseThrow(() -> DomainException.notFound("access.grant.notFound"));

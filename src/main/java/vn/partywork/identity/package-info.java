@@ -27,6 +27,11 @@
  *   <li>7.4.2/7.4.3: a deactivation, an administrator's lock or a new password (changed by the holder
  *       elsewhere, reset or handed over) ends live sessions at their next request and revokes API
  *       tokens.
+ *   <li>7.5.3: granting and revoking rights by an account with a second factor needs a code from the
+ *       last 5 minutes ({@link vn.partywork.identity.StepUp}): the sign-in code or {@code /account/step-up}
+ *       for the web, the {@code X-Partywork-Otp} header of the request for the API. Step-up for
+ *       exports of personal data is left to the modules that will export (none does yet).
+ *   <li>P-ID-7: classified data only from a registered device ({@link vn.partywork.identity.DeviceCheck}).
  *   <li>Security events (logins, failures with their reason, locks, password changes and resets,
  *       MFA enrolment, recovery-code use and reset, automatic suspension of dormant accounts) are
  *       written to the audit log, which is where administrators and auditors read them.

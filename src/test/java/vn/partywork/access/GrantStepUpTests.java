@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static vn.partywork.identity.Fixtures.PASSWORD;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class GrantStepUpTests {
 
     @BeforeEach
     void setUp() {
+        // A TOTP step boundary passing mid-test would shift which codes count as replays.
+        clock.freezeAt(Instant.ofEpochSecond(Totp.step(Instant.now()) * Totp.STEP_SECONDS + 1));
         mvc = Fixtures.mvc(context);
         fixtures = new Fixtures(jdbc, administration);
         province = fixtures.province("Tỉnh xác thực lại");

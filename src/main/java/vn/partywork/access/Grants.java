@@ -24,6 +24,7 @@ import vn.partywork.identity.AccountQuery;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.StepUp;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.Database;
@@ -47,6 +48,7 @@ public class Grants {
     private final OrgDirectory orgs;
     private final AuditLog audit;
     private final Clock clock;
+    private final StepUp stepUp;
 
     Grants(
             GrantStore grants,
@@ -54,7 +56,9 @@ public class Grants {
             Accounts accounts,
             OrgDirectory orgs,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            StepUp stepUp) {
+        this.stepUp = stepUp;
         this.grants = grants;
         this.administration = administration;
         this.accounts = accounts;
@@ -65,6 +69,8 @@ public class Grants {
 
     @Transactional
     public GrantView grant(AccountPrincipal actor, NewGrant command) {
+        // ASVS 5.0 7.5.3: changing rights needs a fresh second factor.
+        stepUp.require(actor);
         AccountView account = administration.requireManaged(actor, command.accountId());
         return insert(actor, account, command);
     }
@@ -154,6 +160,7 @@ public class Grants {
 
     @Transactional
     public GrantView revoke(AccountPrincipal actor, long grantId, @Nullable Integer version) {
+        stepUp.require(actor);
         GrantRecord grant = grants.byId(grantId)
                 .filter(g -> administration.manages(actor, g.accountId()))
                 .orElseThrow(() -> DomainException.notFound("access.grant.notFound"));
@@ -208,6 +215,33 @@ public class Grants {
         orgs.current(records.stream().map(GrantRecord::orgId).distinct().toList())
                 .forEach(o -> orgNames.put(o.id(), o.name()));
         return records.stream().map(g -> view(g, identifiers, orgNames)).toList();
+    }
+
+    /**
+     * P-ID-5: grants in force on organisations of the subtree of {@code orgId} that end within
+     * {@code days} days, soonest first (at most 500). The actor must manage the organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<GrantView> endingSoon(AccountPrincipal actor, long orgId, int days) {
+        OrgSummary org = orgs.current(orgId).orElseThrow(() -> DomainException.notFound("identity.review.orgNotFound"));
+        if (!administration.managesOrganisation(actor, orgId)) {
+            throw DomainException.forbidden("identity.review.orgOutsideScope");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<GrantRecord> records = grants.endingWithin(org.path(), today, today.plusDays(days), LIST_LIMIT);
+        Map<Long, String> identifiers = new HashMap<>();
+        Map<Long, String> orgNames = new HashMap<>();
+        orgs.current(records.stream().map(GrantRecord::orgId).distinct().toList())
+                .forEach(o -> orgNames.put(o.id(), o.name()));
+        return records.stream()
+                .map(g -> {
+                    GrantView view = view(g, identifiers, orgNames);
+                    if (view.accountIdentifier() != null) {
+                        identifiers.put(g.accountId(), view.accountIdentifier());
+                    }
+                    return view;
+                })
+                .toList();
     }
 
     private GrantView view(GrantRecord g, Map<Long, String> identifiers) {

@@ -133,6 +133,17 @@ public class AccountAdministration {
         return new AccountPage(items, query.page(), query.size(), total);
     }
 
+    /** The account with this identifier when the actor manages it; empty otherwise (or when there is none). */
+    @Transactional(readOnly = true)
+    public Optional<AccountView> findManaged(AccountPrincipal actor, String identifier) {
+        if (!actor.type().managesAccounts()) {
+            return Optional.empty();
+        }
+        return accounts.byIdentifier(identifier)
+                .filter(a -> rules.manages(actor, a))
+                .map(a -> a.view(clock.instant()));
+    }
+
     /** The account when the actor manages it; 404 otherwise, so that other subtrees' accounts stay invisible. */
     @Transactional(readOnly = true)
     public AccountView requireManaged(AccountPrincipal actor, long accountId) {
@@ -319,7 +330,7 @@ public class AccountAdministration {
             throw DomainException.conflict(
                     status == AccountStatus.ACTIVE ? "identity.account.alreadyActive" : "identity.account.deactivated");
         }
-        accounts.setStatus(account.id(), versionOf(account, version), status);
+        accounts.setStatus(account.id(), versionOf(account, version), status, clock.instant());
         if (status == AccountStatus.DEACTIVATED) {
             tokens.revokeAll(account.id());
         }

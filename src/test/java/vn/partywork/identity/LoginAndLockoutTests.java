@@ -58,15 +58,17 @@ class LoginAndLockoutTests {
             assertThat(bad.getResponse().getStatus()).isEqualTo(401);
             assertThat(code(bad)).isEqualTo("auth.badCredentials");
         }
+        // ASVS 5.0 6.3.8: the lock shows only as the same answer as a wrong password, even for the right one.
         MvcResult fifth = requestToken(mvc, user.identifier(), "sai-mat-khau");
-        assertThat(fifth.getResponse().getStatus()).isEqualTo(403);
-        assertThat(code(fifth)).isEqualTo("auth.locked");
+        assertThat(fifth.getResponse().getStatus()).isEqualTo(401);
+        assertThat(code(fifth)).isEqualTo("auth.badCredentials");
         MvcResult right = requestToken(mvc, user.identifier(), PASSWORD);
-        assertThat(code(right)).isEqualTo("auth.locked");
-        assertThat(Fixtures.message(right)).startsWith("Tài khoản đã bị tạm khóa");
+        assertThat(right.getResponse().getStatus()).isEqualTo(401);
+        assertThat(code(right)).isEqualTo("auth.badCredentials");
+        assertThat(Fixtures.message(right)).contains("tạm khóa");
 
         clock.advance(Duration.ofMinutes(14));
-        assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.locked");
+        assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.badCredentials");
         clock.advance(Duration.ofMinutes(2));
         assertThat(requestToken(mvc, user.identifier(), PASSWORD).getResponse().getStatus())
                 .isEqualTo(200);
@@ -100,7 +102,7 @@ class LoginAndLockoutTests {
         for (int i = 0; i < 5; i++) {
             requestToken(mvc, user.identifier(), "sai-mat-khau");
         }
-        assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.locked");
+        assertThat(code(requestToken(mvc, user.identifier(), PASSWORD))).isEqualTo("auth.badCredentials");
 
         String adminToken = Fixtures.token(mvc, admin.identifier(), PASSWORD);
         MvcResult unlocked = mvc.perform(post("/api/v1/admin/accounts/{id}/unlock", user.id())
@@ -118,7 +120,7 @@ class LoginAndLockoutTests {
     }
 
     @Test
-    void theLoginPageSaysTheAccountIsLocked() throws Exception {
+    void theLoginPageAnswersALockedAccountLikeAWrongPassword() throws Exception {
         AccountView user = fixtures.account(AccountType.USER, fixtures.province("Tỉnh trang đăng nhập"));
         for (int i = 0; i < 5; i++) {
             requestToken(mvc, user.identifier(), "sai-mat-khau");
@@ -128,12 +130,12 @@ class LoginAndLockoutTests {
                         .param("username", user.identifier())
                         .param("password", PASSWORD))
                 .andReturn();
-        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/login?error=locked");
-        String page = mvc.perform(get("/login").param("error", "locked"))
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/login?error=bad");
+        String page = mvc.perform(get("/login").param("error", "bad"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Tài khoản đã bị tạm khóa");
+        assertThat(page).contains("hoặc tài khoản đang tạm khóa");
     }
 
     @Test

@@ -39,7 +39,7 @@ import vn.partywork.shared.Database;
 @TestPropertySource(properties = "partywork.identity.mfa.enforced=true")
 class MandatoryEnrolmentTests {
 
-    private static final Pattern SECRET = Pattern.compile("id=\"mfa-secret\"[^>]*>([A-Z2-7]+)<");
+    private static final Pattern SECRET = Pattern.compile("id=\"mfa-secret\"[^>]*>([A-Z2-7 ]+)<");
     private static final Pattern RECOVERY = Pattern.compile("<li>([a-z2-9]{5}-[a-z2-9]{5})</li>");
 
     @Autowired

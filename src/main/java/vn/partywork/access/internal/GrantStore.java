@@ -70,6 +70,30 @@ public class GrantStore {
                 .single();
     }
 
+    /**
+     * P-ID-5: grants in force on organisations of the subtree that end between {@code from} and
+     * {@code until} (inclusive), soonest first.
+     */
+    public List<GrantRecord> endingWithin(String subtree, LocalDate from, LocalDate until, int limit) {
+        return jdbc.sql("""
+                SELECT g.id, g.account_id, g.role, g.org_id, g.databases, g.ceiling, g.valid_from, g.valid_to,
+                       g.document_number, g.note, g.granted_by, g.granted_at, g.revoked_by, g.revoked_at, g.version
+                  FROM access.account_grant g
+                  JOIN org.current_organisation o ON o.org_id = g.org_id
+                 WHERE o.path <@ CAST(:subtree AS ltree)
+                   AND g.revoked_at IS NULL
+                   AND g.valid_to BETWEEN :from AND :until
+                 ORDER BY g.valid_to, g.id
+                 LIMIT :limit
+                """)
+                .param("subtree", subtree)
+                .param("from", from)
+                .param("until", until)
+                .param("limit", limit)
+                .query(GrantStore::row)
+                .list();
+    }
+
     public Optional<GrantRecord> byId(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id")
                 .param("id", id)

@@ -33,6 +33,8 @@ import vn.partywork.shared.DomainException;
 @RequestMapping("/admin/grants")
 class GrantController {
 
+    private static final String STEP_UP = "auth.stepUpRequired";
+
     record GrantForm(
             @Nullable String accountIdentifier,
             @Nullable Role role,
@@ -127,6 +129,9 @@ class GrantController {
             redirect.addFlashAttribute("message", text("access.grant.done.grant"));
             return "redirect:/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId);
         } catch (DomainException e) {
+            if (e.code().equals(STEP_UP)) {
+                return stepUp(accountId, redirect);
+            }
             model.addAttribute("error", error(e));
             return page(actor, accountId, form, model);
         }
@@ -143,6 +148,9 @@ class GrantController {
             grants.revoke(actor, id, version);
             redirect.addFlashAttribute("message", text("access.grant.done.revoke"));
         } catch (DomainException e) {
+            if (e.code().equals(STEP_UP)) {
+                return stepUp(accountId, redirect);
+            }
             redirect.addFlashAttribute("error", error(e));
         }
         return "redirect:/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId);
@@ -160,6 +168,15 @@ class GrantController {
         model.addAttribute("ceilings", Classification.values());
         model.addAttribute("selectedDatabases", form.databases() == null ? List.of() : List.copyOf(form.databases()));
         return "admin/grants";
+    }
+
+    /**
+     * ASVS 5.0 7.5.3: the code first, then back to this page, where the administrator submits the
+     * change again.
+     */
+    private String stepUp(@Nullable Long accountId, RedirectAttributes redirect) {
+        redirect.addAttribute("next", "/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId));
+        return "redirect:/account/step-up";
     }
 
     private String text(String key) {

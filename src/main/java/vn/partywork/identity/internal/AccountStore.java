@@ -171,15 +171,29 @@ public class AccountStore {
                 .update());
     }
 
-    public void setStatus(long id, int version, AccountStatus status) {
+    /**
+     * An administrator's change of status; it clears a system-given reason, and a reactivation
+     * starts the dormancy count again (P-ID-5).
+     */
+    public void setStatus(long id, int version, AccountStatus status, Instant now) {
         versioned(jdbc.sql("""
-                UPDATE identity.account SET status = :status, version = version + 1
+                UPDATE identity.account
+                   SET status = :status, status_reason = NULL, status_changed_at = :now, version = version + 1
                  WHERE id = :id AND version = :version
                 """)
                 .param("id", id)
                 .param("version", version)
                 .param("status", status.name())
+                .param("now", ts(now))
                 .update());
+    }
+
+    /** P-ID-5: the time of the last completed sign-in. */
+    public void recordLogin(long id, Instant now) {
+        jdbc.sql("UPDATE identity.account SET last_login_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("now", ts(now))
+                .update();
     }
 
     public void setAdminLock(long id, int version, boolean locked) {

@@ -15,6 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one-time password written to the log when no system administrator exists yet; empty (the
  *     default) creates nothing
  * @param mfa multi-factor authentication with TOTP (P-ID-4)
+ * @param initialPasswordLifetime how long a default password (new account, reset, handover) works
+ *     before it must be issued again (ASVS 5.0 6.4.1; default 72 hours)
+ * @param sessionAbsoluteTimeout how long a web session lasts after its sign-in however active it is
+ *     (ASVS 5.0 7.3.2; default 12 hours); the idle timeout is {@code server.servlet.session.timeout}
+ * @param dormantDays P-ID-5: an active account without a sign-in (or reactivation) for this many
+ *     days is dormant and is deactivated by the daily check (default 90)
+ * @param dormancyCheckCron when the daily dormancy check runs, in Asia/Ho_Chi_Minh time (default
+ *     01:30 every day); "-" turns it off
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(
@@ -23,7 +31,11 @@ public record IdentitySettings(
         @DefaultValue("8h") Duration tokenLifetime,
         @DefaultValue("14") int defaultPasswordLength,
         @DefaultValue("") String initialAdmin,
-        @DefaultValue Mfa mfa) {
+        @DefaultValue Mfa mfa,
+        @DefaultValue("72h") Duration initialPasswordLifetime,
+        @DefaultValue("12h") Duration sessionAbsoluteTimeout,
+        @DefaultValue("90") int dormantDays,
+        @DefaultValue("0 30 1 * * *") String dormancyCheckCron) {
 
     /**
      * @param minLength minimum number of characters (default 10)

@@ -1,6 +1,7 @@
 package vn.partywork.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public class LoginService {
     private final AuditLog audit;
     private final Clock clock;
     private final IdentitySettings.Lockout lockout;
+    private final Duration initialPasswordLifetime;
     private final TransactionTemplate tx;
     private final MfaStore mfa;
     // Compared against when the account does not exist, so that timing does not reveal which identifiers exist.
@@ -45,6 +47,7 @@ public class LoginService {
         this.audit = audit;
         this.clock = clock;
         this.lockout = settings.lockout();
+        this.initialPasswordLifetime = settings.initialPasswordLifetime();
         this.tx = tx;
         this.dummyHash = encoder.encode("partywork-no-such-account");
     }
@@ -55,32 +58,42 @@ public class LoginService {
 
     /**
      * The account when the credentials are right and the account may sign in; otherwise throws
-     * {@code auth.badCredentials} (401), {@code auth.locked} or {@code auth.disabled} (403).
+     * {@code auth.badCredentials} (401) for an unknown identifier, a wrong password and a locked
+     * account alike, {@code auth.disabled} (403) for a deactivated account with the right password,
+     * {@code auth.initialPasswordExpired} (403) for a default password older than its lifetime.
      * Does not look at {@code mustChangePassword}: the caller decides what a pending change means.
      */
     public AccountPrincipal verify(@Nullable String username, @Nullable String password, String channel) {
         String identifier = normalise(username);
         String given = password == null ? "" : password;
         AccountRecord account = accounts.byIdentifier(identifier).orElse(null);
-        if (account == null) {
-            encoder.matches(given, dummyHash);
-            failed(identifier, null, "unknownAccount", channel);
-            throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.badCredentials");
-        }
         Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            failed(identifier, account.id(), "locked", channel);
-            throw DomainException.forbidden("auth.locked");
+        // ASVS 5.0 6.3.8: the password is hashed on every path (a dummy hash for an unknown
+        // identifier, the real one for a locked account too), so that neither the answer nor its
+        // time tells an unknown identifier, a wrong password and a locked account apart.
+        boolean matches = encoder.matches(given, account == null ? dummyHash : account.passwordHash());
+        if (account == null) {
+            failed(identifier, null, "unknownAccount", channel);
+            throw badCredentials();
         }
-        if (!encoder.matches(given, account.passwordHash())) {
-            boolean lockedNow = countFailure(account.id(), account.identifier(), "badPassword", now, channel);
-            throw lockedNow
-                    ? DomainException.forbidden("auth.locked")
-                    : new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.badCredentials");
+        if (account.lockedAt(now)) {
+            // Not even the right password tells that the account is locked: else guessing could go on
+            // through the lock with "locked" as the sign of a right guess.
+            failed(identifier, account.id(), matches ? "locked" : "lockedBadPassword", channel);
+            throw badCredentials();
+        }
+        if (!matches) {
+            countFailure(account.id(), account.identifier(), "badPassword", now, channel);
+            throw badCredentials();
         }
         if (!account.isActive()) {
             failed(identifier, account.id(), "disabled", channel);
             throw DomainException.forbidden("auth.disabled");
+        }
+        if (initialPasswordExpired(account, now)) {
+            // ASVS 5.0 6.4.1: a default password is random and works only for a limited time.
+            failed(identifier, account.id(), "initialPasswordExpired", channel);
+            throw DomainException.forbidden("auth.initialPasswordExpired");
         }
         // P-ID-4: with a second factor the count goes on until the code is right too; otherwise a
         // known password would reset the count between guesses of the code.
@@ -95,12 +108,28 @@ public class LoginService {
         return account.principal();
     }
 
+    /** ASVS 5.0 6.4.1: a default password (issued, reset or handed over) expires unused. */
+    private boolean initialPasswordExpired(AccountRecord account, Instant now) {
+        if (!account.mustChangePassword()) {
+            return false;
+        }
+        Instant issued = account.passwordChangedAt() != null ? account.passwordChangedAt() : account.createdAt();
+        return !issued.plus(initialPasswordLifetime).isAfter(now);
+    }
+
+    private static DomainException badCredentials() {
+        return new DomainException(DomainException.Kind.UNAUTHENTICATED, "auth.badCredentials");
+    }
+
     /** Records a successful sign-in (session or token). */
     public void loggedIn(AccountPrincipal principal, String channel) {
-        tx.executeWithoutResult(s -> audit.record(AuditEvent.of(AuditAction.LOGIN, "account", principal.accountId())
-                .actorIdentifier(principal.identifier())
-                .detail("channel", channel)
-                .build()));
+        tx.executeWithoutResult(s -> {
+            accounts.recordLogin(principal.accountId(), clock.instant());
+            audit.record(AuditEvent.of(AuditAction.LOGIN, "account", principal.accountId())
+                    .actorIdentifier(principal.identifier())
+                    .detail("channel", channel)
+                    .build());
+        });
     }
 
     /** A sign-in refused after the password was checked (e.g. the default password must be changed first). */

@@ -2,6 +2,7 @@ package vn.partywork.identity.web;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,6 +37,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw switch (e.code()) {
                 case "auth.locked" -> new LockedException(e.code());
                 case "auth.disabled" -> new DisabledException(e.code());
+                case "auth.initialPasswordExpired" -> new CredentialsExpiredException(e.code());
                 default -> new BadCredentialsException(e.code());
             };
         }

@@ -28,6 +28,8 @@ class LoginController {
                     switch (error) {
                         case "locked" -> "login.error.locked";
                         case "disabled" -> "login.error.disabled";
+                        case "initialPasswordExpired" -> "login.error.initialPasswordExpired";
+                        case "passwordChanged" -> "login.error.passwordChanged";
                         default -> "login.error.bad";
                     });
         }

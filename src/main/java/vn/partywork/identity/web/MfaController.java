@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.identity.StepUp;
 import vn.partywork.identity.internal.LoginService;
 import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.identity.internal.MultiFactorService.NewSecret;
@@ -43,9 +44,11 @@ class MfaController {
     private final MultiFactorService mfa;
     private final LoginService login;
     private final ErrorTexts errors;
+    private final StepUp stepUp;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    MfaController(MultiFactorService mfa, LoginService login, ErrorTexts errors) {
+    MfaController(MultiFactorService mfa, LoginService login, ErrorTexts errors, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.mfa = mfa;
         this.login = login;
         this.errors = errors;
@@ -94,8 +97,51 @@ class MfaController {
         // A new session id for the newly privileged session, as after the password.
         request.changeSessionId();
         repository.saveContext(context, request, response);
+        stepUp.verifiedNow(request.getSession(false));
         login.loggedIn(account, "web");
         return "redirect:/";
+    }
+
+    /** ASVS 5.0 7.5.3: a fresh code before a sensitive operation; {@code next} is where to go back. */
+    @GetMapping("/account/step-up")
+    String stepUpPage(
+            @AuthenticationPrincipal AccountPrincipal account,
+            @RequestParam(required = false) @Nullable String next,
+            Model model) {
+        if (!mfa.enrolled(account.accountId())) {
+            return "redirect:" + local(next);
+        }
+        model.addAttribute("next", local(next));
+        return "identity/step-up";
+    }
+
+    @PostMapping("/account/step-up")
+    String stepUp(
+            @AuthenticationPrincipal AccountPrincipal account,
+            @RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) @Nullable String next,
+            HttpServletRequest request,
+            Model model) {
+        try {
+            stepUp.verify(account, code, request.getSession());
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNAUTHENTICATED) {
+                // Locked by this failure (or meanwhile): the session ends as on the sign-in code page.
+                request.getSession().invalidate();
+                SecurityContextHolder.clearContext();
+                request.getSession(true);
+                return "redirect:/login?error=locked";
+            }
+            model.addAttribute("next", local(next));
+            model.addAttribute("error", errors.of(e));
+            return "identity/step-up";
+        }
+        return "redirect:" + local(next);
+    }
+
+    /** Only a path of this application, never another site. */
+    private static String local(@Nullable String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 
     @GetMapping("/account/mfa")
@@ -112,7 +158,7 @@ class MfaController {
         } else {
             NewSecret secret = session.getAttribute(NEW_SECRET) instanceof NewSecret s ? s : mfa.newSecret(account);
             session.setAttribute(NEW_SECRET, secret);
-            model.addAttribute("secret", secret);
+            showSecret(secret, model);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return "identity/mfa";
@@ -137,9 +183,16 @@ class MfaController {
             model.addAttribute("recoveryCodes", recoveryCodes);
         } catch (DomainException e) {
             model.addAttribute("enrolled", false);
-            model.addAttribute("secret", secret);
+            showSecret(secret, model);
             model.addAttribute("error", errors.of(e));
         }
         return "identity/mfa";
+    }
+
+    /** P-ID-4: the QR code of the otpauth URI and the secret in groups of four for manual entry. */
+    private static void showSecret(NewSecret secret, Model model) {
+        model.addAttribute("secret", secret);
+        model.addAttribute("groupedSecret", QrSvg.grouped(secret.secret()));
+        model.addAttribute("qrSvg", QrSvg.of(secret.uri(), "Mã QR cấu hình ứng dụng xác thực"));
     }
 }

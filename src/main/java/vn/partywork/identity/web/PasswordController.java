@@ -76,6 +76,7 @@ class PasswordController {
                 UsernamePasswordAuthenticationToken.authenticated(updated, null, AccountAuthorities.of(updated)));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        SessionAccountFilter.passwordChangedHere(request);
         redirect.addFlashAttribute("message", errors.text("identity.password.changed"));
         return "redirect:/";
     }

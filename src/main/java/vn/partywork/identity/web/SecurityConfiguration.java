@@ -1,10 +1,12 @@
 package vn.partywork.identity.web;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -24,6 +26,7 @@ import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.internal.IdentitySettings;
 import vn.partywork.identity.internal.MultiFactorService;
 import vn.partywork.identity.internal.TokenService;
 
@@ -83,7 +86,9 @@ class SecurityConfiguration {
             AccountAuthenticationProvider provider,
             Accounts accounts,
             MultiFactorService mfa,
-            AuditLog audit)
+            AuditLog audit,
+            Clock clock,
+            IdentitySettings settings)
             throws Exception {
         http.authenticationManager(new ProviderManager(provider))
                 .formLogin(form ->
@@ -93,7 +98,9 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
-                .addFilterBefore(new SessionAccountFilter(accounts, mfa), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SessionAccountFilter(accounts, mfa, clock, settings.sessionAbsoluteTimeout()),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules.requestMatchers(STATIC)
                         .permitAll()
                         .requestMatchers("/login", "/login/otp", "/error", "/error/**")
@@ -111,7 +118,9 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             String reason = exception instanceof LockedException
                     ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
+                    : exception instanceof DisabledException
+                            ? "disabled"
+                            : exception instanceof CredentialsExpiredException ? "initialPasswordExpired" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

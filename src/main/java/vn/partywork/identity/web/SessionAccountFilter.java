@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,21 +29,30 @@ import vn.partywork.identity.internal.MultiFactorService;
  * seen; and, while the default password is unchanged, sends every page to {@code /account/password}
  * (P-ID-3: the default password must be changed before any other action); likewise to
  * {@code /account/mfa} while an account that must have a second factor has none, and to
- * {@code /login/otp} between the password and the code (P-ID-4).
+ * {@code /login/otp} between the password and the code (P-ID-4). Ends a session a fixed time after
+ * its sign-in however active it is (ASVS 5.0 7.3.2; the idle timeout is the servlet container's
+ * {@code server.servlet.session.timeout}).
  */
 class SessionAccountFilter extends OncePerRequestFilter {
 
     static final String CHANGE_PASSWORD = "/account/password";
     static final String ENTER_CODE = "/login/otp";
     static final String ENROL = "/account/mfa";
+    private static final String PASSWORD_SEEN = SessionAccountFilter.class.getName() + ".passwordChangedAt";
+
+    private static final String SIGNED_IN_AT = SessionAccountFilter.class.getName() + ".signedInAt";
 
     private final Accounts accounts;
     private final MultiFactorService mfa;
+    private final Clock clock;
+    private final Duration absoluteTimeout;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionAccountFilter(Accounts accounts, MultiFactorService mfa) {
+    SessionAccountFilter(Accounts accounts, MultiFactorService mfa, Clock clock, Duration absoluteTimeout) {
         this.accounts = accounts;
         this.mfa = mfa;
+        this.clock = clock;
+        this.absoluteTimeout = absoluteTimeout;
     }
 
     @Override
@@ -64,9 +77,22 @@ class SessionAccountFilter extends OncePerRequestFilter {
             }
         } else if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
             Optional<AccountView> account = accounts.byId(principal.accountId());
-            if (account.isEmpty() || !account.get().isActive() || account.get().lockedByAdmin()) {
-                String reason = account.isPresent() && account.get().isActive() ? "locked" : "disabled";
-                HttpSession session = request.getSession(false);
+            HttpSession session = request.getSession(false);
+            if (session != null && tooOld(session)) {
+                // ASVS 5.0 7.3.2: however active, a session ends this long after the sign-in.
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                request.getSession(true);
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
+            boolean passwordReplaced = account.isPresent()
+                    && session != null
+                    && passwordReplacedSince(session, account.get().passwordChangedAt());
+            if (account.isEmpty() || !account.get().isActive() || account.get().lockedByAdmin() || passwordReplaced) {
+                String reason = passwordReplaced
+                        ? "passwordChanged"
+                        : account.isPresent() && account.get().isActive() ? "locked" : "disabled";
                 if (session != null) {
                     session.invalidate();
                 }
@@ -97,6 +123,39 @@ class SessionAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * ASVS 5.0 7.4.3: a new password (changed in another session, reset or handed over by an
+     * administrator) ends every session signed in with the old one. The session remembers the
+     * password's time at its first request; the session that changed the password forgets it
+     * ({@link #passwordChangedHere}) and takes the new one.
+     */
+    private static boolean passwordReplacedSince(HttpSession session, @Nullable Instant changedAt) {
+        String now = changedAt == null ? "-" : changedAt.toString();
+        Object seen = session.getAttribute(PASSWORD_SEEN);
+        if (seen == null) {
+            session.setAttribute(PASSWORD_SEEN, now);
+            return false;
+        }
+        return !seen.equals(now);
+    }
+
+    private boolean tooOld(HttpSession session) {
+        Instant now = clock.instant();
+        if (!(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedIn)) {
+            session.setAttribute(SIGNED_IN_AT, now);
+            return false;
+        }
+        return !signedIn.plus(absoluteTimeout).isAfter(now);
+    }
+
+    /** The session that changed the password keeps going with the new one. */
+    static void passwordChangedHere(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PASSWORD_SEEN);
+        }
     }
 
     private static boolean mayPassBefore(String page, String path) {

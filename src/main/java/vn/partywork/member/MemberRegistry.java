@@ -548,6 +548,34 @@ public class MemberRegistry {
         return transfers.byId(transferId).orElseThrow();
     }
 
+    /**
+     * P-ORG-2: the members of a cell that ended into a single cell (a merge, an absorption) follow
+     * it on the day it ended, with the structural change as the basis of their membership history.
+     * Called by the listener of {@code OrganisationEnded}; the org module has already refused the
+     * endings members cannot follow ({@code MemberDissolutionCheck}).
+     */
+    @Transactional
+    public void followEndedCell(long fromCell, long toCell, LocalDate day, String basis) {
+        for (long id : members.idsInCell(fromCell)) {
+            Members.Row row = members.lock(id).orElseThrow();
+            Optional<LocalDate> since = members.openMembershipSince(id);
+            if (since.isPresent() && since.get().isBefore(day)) {
+                members.closeMembership(id, day);
+                members.openMembership(id, toCell, row.status(), day, basis);
+            } else if (since.isPresent()) {
+                // Its membership began on the day itself (or is dated later): it moves whole.
+                members.moveOpenMembership(id, toCell);
+            } // a pending admission has no membership yet: only its cell moves
+            if (!members.update(id, row.version(), Map.of(), toCell, row.status(), row.sources(), clock.instant())) {
+                throw new IllegalStateException("member " + id + " changed while its cell ended");
+            }
+            audit.record(AuditEvent.of(AuditAction.UPDATE, TARGET, id)
+                    .basis(basis)
+                    .change("cellId", fromCell, toCell)
+                    .build());
+        }
+    }
+
     private static String province(String path) {
         String[] labels = path.split("\\.");
         return labels.length < 2 ? path : labels[0] + "." + labels[1];

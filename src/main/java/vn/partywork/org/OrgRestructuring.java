@@ -232,6 +232,10 @@ public class OrgRestructuring {
             checkKindUnder(
                     child.kind(), successors.get(assignment.get(child.orgId())).kind());
         }
+        checkEnding(
+                org,
+                StructuralChangeKind.SPLIT,
+                successors.stream().map(NewOrg::kind).toList());
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(parent, command.effectiveOn());
         String successorCodes =
@@ -321,6 +325,9 @@ public class OrgRestructuring {
             checkKindUnder(child.kind(), command.kind());
         }
         checkDistinctCodes(children.stream().map(Version::code).toList());
+        for (Version source : sources) {
+            checkEnding(source, StructuralChangeKind.MERGE, List.of(command.kind()));
+        }
         checkChangeableOn(changed, command.effectiveOn());
         checkDestinationOn(parent, command.effectiveOn());
         return translatingDuplicates(code, () -> {
@@ -381,6 +388,7 @@ public class OrgRestructuring {
             checkKindUnder(child.kind(), target);
             checkCodeFree(target.orgId(), child.code(), List.of());
         }
+        checkEnding(org, StructuralChangeKind.ABSORB, List.of(target.kind()));
         checkChangeableOn(subtree, command.effectiveOn());
         checkDestinationOn(target, command.effectiveOn());
         String childCodes =
@@ -430,11 +438,7 @@ public class OrgRestructuring {
         if (!organisations.currentChildren(org.orgId()).isEmpty()) {
             throw DomainException.conflict("org.dissolve.hasChildren");
         }
-        for (DissolutionCheck check : dissolutionChecks) {
-            check.blockingReason(org.orgId()).ifPresent(code -> {
-                throw DomainException.conflict(code);
-            });
-        }
+        checkEnding(org, StructuralChangeKind.DISSOLVE, List.of());
         checkChangeableOn(List.of(org), command.effectiveOn());
         long change = record(scope, StructuralChangeKind.DISSOLVE, command.decision(), command.effectiveOn(), note);
         organisations.close(org.orgId(), command.effectiveOn(), change);
@@ -536,6 +540,15 @@ public class OrgRestructuring {
                 .detail("structuralChange", change)
                 .actorIdentifier(scope.identifier())
                 .build();
+    }
+
+    /** P-ORG-2: another module may object to an organisation ending this way (a {@link DissolutionCheck}). */
+    private void checkEnding(Version org, StructuralChangeKind kind, List<OrgKind> successorKinds) {
+        for (DissolutionCheck check : dissolutionChecks) {
+            check.blockingReason(org.orgId(), kind, successorKinds).ifPresent(code -> {
+                throw DomainException.conflict(code);
+            });
+        }
     }
 
     private static AuditEvent closed(

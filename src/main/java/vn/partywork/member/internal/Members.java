@@ -203,6 +203,14 @@ public class Members {
                 .single();
     }
 
+    /** The members who belong to the cell now, in id order. */
+    public List<Long> idsInCell(long cellId) {
+        return jdbc.sql("SELECT id FROM member.member WHERE cell_id = :cell ORDER BY id")
+                .param("cell", cellId)
+                .query(Long.class)
+                .list();
+    }
+
     public boolean hasCurrentMembers(long cellId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member.member WHERE cell_id = :cell)")
                 .param("cell", cellId)
@@ -256,6 +264,13 @@ public class Members {
                 .param("to", to)
                 .query(LocalDate.class)
                 .optional();
+    }
+
+    public void moveOpenMembership(long memberId, long cellId) {
+        jdbc.sql("UPDATE member.membership SET cell_id = :cell WHERE member_id = :member AND valid_to = 'infinity'")
+                .param("cell", cellId)
+                .param("member", memberId)
+                .update();
     }
 
     public Optional<LocalDate> openMembershipSince(long memberId) {

@@ -1,6 +1,7 @@
 package vn.partywork.member.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +57,40 @@ class MemberLifeAndRestructuringTests {
         assertThat(dissolve.status()).isEqualTo(409);
         assertThat(dissolve.code()).isEqualTo("member.cell.hasMembers");
         assertThat(dissolve.message()).startsWith("Chi bộ còn đảng viên sinh hoạt");
+    }
+
+    @Test
+    void membersFollowTheirCellIntoAMergedCellAndACellWithMembersIsNotAbsorbedIntoACommittee() {
+        ApiClient tw = ApiClient.as(port, "tw.tochuc");
+        long hanoi = new DemoOrgs(jdbc).id(DemoOrgs.HANOI);
+        long ward = DemoOrgs.establish(tw, hanoi, OrgKind.GRASSROOTS_COMMITTEE, "Đảng bộ phường Hợp Nhất Chi Bộ");
+        long cellA = DemoOrgs.establish(tw, ward, OrgKind.CELL, "Chi bộ Hợp Nhất A");
+        long cellB = DemoOrgs.establish(tw, ward, OrgKind.CELL, "Chi bộ Hợp Nhất B");
+        long memberA = MemberTestData.create(tw, cellA, "Lò Văn Theo A");
+        long memberB = MemberTestData.create(tw, cellB, "Lò Thị Theo B");
+        LocalDate today = DemoOrgs.today();
+
+        Reply absorbed =
+                tw.post("/api/v1/orgs/" + cellA + "/absorb", """
+                {"targetId": %d, %s}""".formatted(ward, DemoOrgs.decision("90-QĐ/ĐU", today)));
+        assertThat(absorbed.status()).as("%s", absorbed).isEqualTo(409);
+        assertThat(absorbed.code()).isEqualTo("member.cell.hasMembers");
+
+        Reply merged = tw.post("/api/v1/orgs/merge", """
+                {"sourceIds": [%d, %d], "parentId": %d, "code": "%s", "name": "Chi bộ Hợp Nhất AB",
+                 "kind": "CELL", %s}""".formatted(
+                        cellA, cellB, ward, DemoOrgs.uniqueCode("AB"), DemoOrgs.decision("91-QĐ/ĐU", today)));
+        assertThat(merged.status()).as("%s", merged).isEqualTo(200);
+        long cellAB = merged.id();
+
+        // The members follow after the restructuring commits (a module listener).
+        await().until(() -> tw.get("/api/v1/members?org=" + cellAB).<Integer>json("$.total") == 2);
+        assertThat(tw.get("/api/v1/members?org=" + cellAB).<List<Integer>>json("$.items[*].id"))
+                .containsExactlyInAnyOrder((int) memberA, (int) memberB);
+        Reply history = tw.get("/api/v1/members/" + memberA + "/history");
+        assertThat(history.<List<Integer>>json("$[*].cellId")).containsExactly((int) cellAB, (int) cellA, (int) cellA);
+        assertThat(history.<String>json("$[0].basis")).contains("hợp nhất");
+        assertThat(history.<String>json("$[0].validFrom")).isEqualTo(today.toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.approval.ApprovalRequests;
+import vn.partywork.approval.CorrectionRequests;
 import vn.partywork.approval.RequestSummary;
 import vn.partywork.approval.StepDecision;
 import vn.partywork.shared.AccessScope;
@@ -30,11 +31,14 @@ import vn.partywork.shared.DomainException;
 class ApprovalController {
 
     private final ApprovalRequests approvals;
+    private final CorrectionRequests corrections;
     private final MessageSource messages;
     private final Clock clock;
 
-    ApprovalController(ApprovalRequests approvals, MessageSource messages, Clock clock) {
+    ApprovalController(
+            ApprovalRequests approvals, CorrectionRequests corrections, MessageSource messages, Clock clock) {
         this.approvals = approvals;
+        this.corrections = corrections;
         this.messages = messages;
         this.clock = clock;
     }
@@ -57,6 +61,7 @@ class ApprovalController {
     @GetMapping("/{id}")
     String details(AccessScope scope, @PathVariable long id, Model model) {
         model.addAttribute("request", approvals.details(scope, id));
+        model.addAttribute("correction", corrections.details(scope, id).orElse(null));
         model.addAttribute("zone", clock.getZone());
         return "approvals/detail";
     }

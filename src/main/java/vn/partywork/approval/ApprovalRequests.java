@@ -151,6 +151,7 @@ public class ApprovalRequests {
     /**
      * Acts on the current step. Refused: a request the caller cannot see (404
      * {@code approval.request.notFound}); a step the caller may not act on ({@code approval.step.notYours});
+     * the caller's own request ({@code approval.step.ownRequest}, P-WF-1 separation of duties);
      * a return or rejection without a reason ({@code approval.comment.required}); a version other than
      * the current one or a request no longer in progress, e.g. the loser of a double approval
      * ({@code approval.step.alreadyActed}).
@@ -362,7 +363,7 @@ public class ApprovalRequests {
                         scope,
                         row.database(),
                         row.actingPath(),
-                        row.actingPermission() == null ? ActingPermission.APPROVE_OR_WRITE : row.actingPermission());
+                        row.actingPermission() == null ? ActingPermission.APPROVE : row.actingPermission());
     }
 
     // --- internals

@@ -18,6 +18,17 @@ public enum ApprovalStatus {
         return label;
     }
 
+    /** Bootstrap badge colour of the status. */
+    public String badge() {
+        return switch (this) {
+            case IN_PROGRESS -> "text-bg-primary";
+            case RETURNED -> "text-bg-warning";
+            case COMPLETED -> "text-bg-success";
+            case REJECTED -> "text-bg-danger";
+            case WITHDRAWN -> "text-bg-secondary";
+        };
+    }
+
     public boolean isOpen() {
         return this == IN_PROGRESS || this == RETURNED;
     }

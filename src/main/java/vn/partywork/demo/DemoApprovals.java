@@ -12,9 +12,10 @@ import vn.partywork.org.OrgSummary;
 
 /**
  * One demo request in the approval chain (P-WF-1, M-3): the member Vũ Văn Nam ({@code dangvien.demo})
- * updates his phone number and address; it waits at the cell step for {@code bithu.demo}. The demo
- * has no grassroots leader account, so {@code hn.tochuc} (organisation staff, WRITE on all of Hà Nội)
- * acts at the grassroots and upper steps under the rule of {@link ApprovalRequests}.
+ * updates his phone number and address; it waits at the cell step for {@code bithu.demo}, then goes to
+ * the grassroots committee ({@code danguy.hoankiem}, committee leader of Đảng bộ phường Hoàn Kiếm) and
+ * the upper level ({@code hn.tochuc}, organisation staff of Hà Nội) under the rule of
+ * {@link ApprovalRequests}.
  */
 @Component
 class DemoApprovals {

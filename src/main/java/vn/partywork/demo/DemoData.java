@@ -104,6 +104,14 @@ class DemoData implements ApplicationRunner {
                     ORG_DATA,
                     "Bí thư Chi bộ Tổ dân phố Hàng Bạc (Hà Nội)"),
             new DemoAccount(
+                    "danguy.hoankiem",
+                    "Bùi Đức Thắng",
+                    AccountType.USER,
+                    "HN.HOANKIEM",
+                    Role.COMMITTEE_LEADER,
+                    ORG_DATA,
+                    "Bí thư Đảng ủy phường Hoàn Kiếm: thẩm định, ký xác nhận ở cấp cơ sở"),
+            new DemoAccount(
                     "dangvien.demo",
                     "Vũ Văn Nam",
                     AccountType.MEMBER,

@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock shifted by an offset that tests move, so that lock-outs and tokens expire without sleeping. */
+/**
+ * The system clock shifted by an offset that tests move, so that lock-outs and tokens expire without
+ * sleeping; a test that must not see time pass (a TOTP step boundary) freezes it.
+ */
 public class MutableClock extends Clock {
 
     private final ZoneId zone;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     public MutableClock(ZoneId zone) {
         this.zone = zone;
@@ -20,8 +24,15 @@ public class MutableClock extends Clock {
         offset.updateAndGet(d -> d.plus(duration));
     }
 
+    /** Stops the clock at {@code instant} (advancing still moves it) until {@link #reset}. */
+    public void freezeAt(Instant instant) {
+        offset.set(Duration.ZERO);
+        frozen.set(instant);
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
@@ -33,11 +44,13 @@ public class MutableClock extends Clock {
     public Clock withZone(ZoneId other) {
         MutableClock clock = new MutableClock(other);
         clock.offset.set(offset.get());
+        clock.frozen.set(frozen.get());
         return clock;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant base = frozen.get();
+        return (base == null ? Instant.now() : base).plus(offset.get());
     }
 }

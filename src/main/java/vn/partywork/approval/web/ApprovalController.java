@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.approval.ApprovalRequests;
+import vn.partywork.approval.ApprovalStatus;
 import vn.partywork.approval.CorrectionRequests;
+import vn.partywork.approval.RequestDetails;
 import vn.partywork.approval.RequestSummary;
 import vn.partywork.approval.StepDecision;
 import vn.partywork.shared.AccessScope;
@@ -75,12 +77,14 @@ class ApprovalController {
             @RequestParam int version,
             Model model,
             RedirectAttributes redirect) {
+        RequestDetails after;
         try {
-            approvals.act(scope, id, action, comment, version);
+            after = approvals.act(scope, id, action, comment, version);
         } catch (DomainException e) {
             return formError(scope, id, e, comment, model);
         }
-        redirect.addFlashAttribute("flash", text("approval.flash." + action.name()));
+        boolean completed = after.summary().status() == ApprovalStatus.COMPLETED;
+        redirect.addFlashAttribute("flash", text("approval.flash." + (completed ? "completed" : action.name())));
         return "redirect:/approvals/" + id;
     }
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.partywork.audit.AuditTrail;
 import vn.partywork.org.AbsorbOrganisation;
 import vn.partywork.org.DissolveOrganisation;
 import vn.partywork.org.EstablishOrganisation;
@@ -67,10 +68,13 @@ class OrgController {
 
     private final OrgStructure structure;
     private final OrgRestructuring restructuring;
+    private final AuditTrail auditTrail;
     private final MessageSource messages;
 
-    OrgController(OrgStructure structure, OrgRestructuring restructuring, MessageSource messages) {
+    OrgController(
+            OrgStructure structure, OrgRestructuring restructuring, AuditTrail auditTrail, MessageSource messages) {
         this.structure = structure;
+        this.auditTrail = auditTrail;
         this.restructuring = restructuring;
         this.messages = messages;
     }
@@ -381,6 +385,11 @@ class OrgController {
         model.addAttribute("today", structure.today());
         model.addAttribute("children", children);
         model.addAttribute("history", structure.history(scope, id));
+        if (details.writable()) {
+            // P-AU-1: "who changed what, when, old → new" for those who maintain the organisation;
+            // readers see the structural history above, not who did it.
+            model.addAttribute("auditHistory", auditTrail.history("organisation", String.valueOf(id)));
+        }
         model.addAttribute("openForm", openForm);
         model.addAttribute("kinds", OrgKind.values());
         model.addAttribute("childKinds", details.org().kind().allowedChildren());

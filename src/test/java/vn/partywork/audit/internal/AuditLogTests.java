@@ -3,7 +3,6 @@ package vn.partywork.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partywork.PartyworkTest;
+import vn.partywork.SuperuserDatabase;
 import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
@@ -50,7 +50,7 @@ class AuditLogTests {
     PlatformTransactionManager transactions;
 
     @Autowired
-    EmbeddedPostgres postgres;
+    SuperuserDatabase postgres;
 
     @Test
     void committedChangeHasItsEventWithOldAndNewValuesAndIsChained() {
@@ -230,7 +230,7 @@ class AuditLogTests {
     void triggersRefuseChangesEvenFromTheSuperuser() throws SQLException {
         audit.record(AuditEvent.of(AuditAction.READ, "test_record", "y").build());
         sealer.sealAll();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement()) {
             for (String sql : List.of(
                     "UPDATE audit.chain SET actor_identifier = 'x' WHERE seq = 1",

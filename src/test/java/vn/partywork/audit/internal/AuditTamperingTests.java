@@ -2,7 +2,6 @@ package vn.partywork.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partywork.PartyworkTest;
+import vn.partywork.SuperuserDatabase;
 import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
@@ -60,7 +59,7 @@ class AuditTamperingTests {
     Checkpoints checkpoints;
 
     @Autowired
-    EmbeddedPostgres postgres;
+    SuperuserDatabase postgres;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -316,11 +315,10 @@ class AuditTamperingTests {
     }
 
     private Connection superuser() throws SQLException {
-        DataSource ds = postgres.getPostgresDatabase();
-        return ds.getConnection();
+        return postgres.connect();
     }
 
     private String url() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.url();
     }
 }

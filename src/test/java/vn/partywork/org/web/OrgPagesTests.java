@@ -27,6 +27,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.thymeleaf.spring6.ISpringTemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import vn.partywork.PartyworkTest;
+import vn.partywork.audit.AuditTrail;
 import vn.partywork.org.EstablishOrganisation;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgKind;
@@ -75,6 +76,9 @@ class OrgPagesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditTrail auditTrail;
+
     MockMvc mvc;
     OrgSummary province;
     OrgSummary district;
@@ -120,7 +124,7 @@ class OrgPagesTests {
                         Set.of(Database.ORGANISATION_MEMBER),
                         Classification.UNCLASSIFIED,
                         EnumSet.of(Permission.READ, Permission.WRITE))));
-        mvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, messages))
+        mvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, auditTrail, messages))
                 .setCustomArgumentResolvers(new ScopeResolver(scope))
                 .setViewResolvers(viewResolver())
                 .setValidator(mvcValidator)
@@ -289,7 +293,8 @@ class OrgPagesTests {
                         Set.of(Database.ORGANISATION_MEMBER),
                         Classification.UNCLASSIFIED,
                         EnumSet.of(Permission.READ))));
-        MockMvc readerMvc = MockMvcBuilders.standaloneSetup(new OrgController(structure, restructuring, messages))
+        MockMvc readerMvc = MockMvcBuilders.standaloneSetup(
+                        new OrgController(structure, restructuring, auditTrail, messages))
                 .setCustomArgumentResolvers(new ScopeResolver(reader))
                 .setViewResolvers(viewResolver())
                 .build();
@@ -310,7 +315,10 @@ class OrgPagesTests {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(asReader).contains("Lịch sử tổ chức").doesNotContain("Sắp xếp tổ chức");
+        assertThat(asReader)
+                .contains("Lịch sử tổ chức")
+                .doesNotContain("Sắp xếp tổ chức")
+                .doesNotContain("Nhật ký thay đổi");
         assertThat(asOf).contains("Xem theo ngày 01/01/2016").doesNotContain("Sắp xếp tổ chức");
         assertThat(now).contains("Sắp xếp tổ chức");
     }
@@ -434,5 +442,29 @@ class OrgPagesTests {
                 WebDataBinderFactory binderFactory) {
             return scope;
         }
+    }
+
+    @Test
+    void writersSeeWhoChangedWhatWithOldAndNewValues() throws Exception {
+        mvc.perform(post("/orgs/{id}/rename", district.id())
+                        .param("name", "Thị ủy Kim Bảng")
+                        .param("decisionNumber", "16-QĐ/TU")
+                        .param("decisionDate", "2020-03-01")
+                        .param("decisionIssuer", "Ban Thường vụ Tỉnh ủy")
+                        .param("effectiveOn", "2020-04-01"))
+                .andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get("/orgs/{id}", district.id()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // P-AU-1: the audit history of the record, embedded on its page, field by field.
+        assertThat(page)
+                .contains("Nhật ký thay đổi")
+                .contains("<span>Tên</span>:")
+                .contains("<del>Huyện ủy Kim Bảng</del> → <ins>Thị ủy Kim Bảng</ins>")
+                .contains("16-QĐ/TU");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,7 @@ public class OrgRestructuring {
     private final StructuralChanges changes;
     private final AuditLog audit;
     private final List<DissolutionCheck> dissolutionChecks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrgRestructuring(
@@ -69,7 +71,9 @@ public class OrgRestructuring {
             StructuralChanges changes,
             AuditLog audit,
             List<DissolutionCheck> dissolutionChecks,
+            ApplicationEventPublisher events,
             Clock clock) {
+        this.events = events;
         this.organisations = organisations;
         this.changes = changes;
         this.audit = audit;
@@ -258,6 +262,12 @@ public class OrgRestructuring {
                                 ref(parent)));
                 audit.record(created(scope, successor, change, command.decision(), day, StructuralChangeKind.SPLIT));
             }
+            events.publishEvent(new OrganisationEnded(
+                    org.orgId(),
+                    StructuralChangeKind.SPLIT,
+                    day,
+                    change,
+                    created.stream().map(OrgSummary::id).toList()));
             for (Version child : children) {
                 OrgSummary successor = created.get(assignment.get(child.orgId()));
                 moveChild(scope, change, command.decision(), day, child, org, successor, StructuralChangeKind.SPLIT);
@@ -337,6 +347,10 @@ public class OrgRestructuring {
                     new ChangeParticipant(
                             merged.id(), ChangeRole.SUCCESSOR, code, name, null, null, null, ref(parent)));
             audit.record(created(scope, merged, change, command.decision(), day, StructuralChangeKind.MERGE));
+            for (Version source : sources) {
+                events.publishEvent(new OrganisationEnded(
+                        source.orgId(), StructuralChangeKind.MERGE, day, change, List.of(merged.id())));
+            }
             for (Version child : children) {
                 Version from = locked.get(child.parentId());
                 moveChild(scope, change, command.decision(), day, child, from, merged, StructuralChangeKind.MERGE);
@@ -384,6 +398,8 @@ public class OrgRestructuring {
                     new ChangeParticipant(
                             target.orgId(), ChangeRole.TARGET, target.code(), target.name(), null, null, null, null));
             audit.record(closed(scope, org, change, command.decision(), day, StructuralChangeKind.ABSORB));
+            events.publishEvent(new OrganisationEnded(
+                    org.orgId(), StructuralChangeKind.ABSORB, day, change, List.of(target.orgId())));
             for (Version child : children) {
                 moveChild(
                         scope,
@@ -427,6 +443,8 @@ public class OrgRestructuring {
                 new ChangeParticipant(org.orgId(), ChangeRole.SUBJECT, org.code(), org.name(), null, null, null, null));
         audit.record(
                 closed(scope, org, change, command.decision(), command.effectiveOn(), StructuralChangeKind.DISSOLVE));
+        events.publishEvent(new OrganisationEnded(
+                org.orgId(), StructuralChangeKind.DISSOLVE, command.effectiveOn(), change, List.of()));
         return org.summary();
     }
 

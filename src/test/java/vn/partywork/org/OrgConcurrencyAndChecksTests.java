@@ -127,6 +127,7 @@ class OrgConcurrencyAndChecksTests {
                 context.getBean(StructuralChanges.class),
                 context.getBean(AuditLog.class),
                 List.of(accounts),
+                context,
                 context.getBean(Clock.class));
         long before = fx.rows();
 

@@ -340,6 +340,51 @@ public class ApprovalStore {
                 rs.getString("payload"));
     }
 
+    // --- succession of organisations (ActingOrganisationSuccession)
+
+    /** An open step and what is needed to resolve its acting organisation again. */
+    public record OpenStepAt(long stepId, long requestId, String chainCode, int position, long subjectOrgId) {}
+
+    /** Requests still open (in progress or returned) whose subject is the organisation. */
+    public List<Long> openRequestsAbout(long orgId) {
+        return jdbc.sql("""
+                SELECT id FROM approval.request
+                 WHERE subject_org_id = :org AND status IN ('IN_PROGRESS', 'RETURNED')
+                 ORDER BY id""").param("org", orgId).query(Long.class).list();
+    }
+
+    public void moveSubject(long requestId, long orgId) {
+        jdbc.sql("UPDATE approval.request SET subject_org_id = :org, version = version + 1 WHERE id = :id")
+                .param("org", orgId)
+                .param("id", requestId)
+                .update();
+    }
+
+    /** Open steps that the organisation is to act on. */
+    public List<OpenStepAt> openStepsActedOnBy(long orgId) {
+        return jdbc.sql("""
+                SELECT s.id, s.request_id, r.chain_code, s.position, r.subject_org_id
+                  FROM approval.request_step s
+                  JOIN approval.request r ON r.id = s.request_id
+                 WHERE s.acting_org_id = :org AND s.outcome IS NULL
+                 ORDER BY s.id""")
+                .param("org", orgId)
+                .query((rs, n) -> new OpenStepAt(
+                        rs.getLong("id"),
+                        rs.getLong("request_id"),
+                        rs.getString("chain_code"),
+                        rs.getInt("position"),
+                        rs.getLong("subject_org_id")))
+                .list();
+    }
+
+    public void moveStep(long stepId, long actingOrgId) {
+        jdbc.sql("UPDATE approval.request_step SET acting_org_id = :org WHERE id = :id")
+                .param("org", actingOrgId)
+                .param("id", stepId)
+                .update();
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }

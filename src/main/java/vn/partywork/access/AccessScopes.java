@@ -3,11 +3,13 @@ package vn.partywork.access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -117,5 +119,41 @@ public class AccessScopes {
             }
         }
         return new AccessScope(accountId, account.identifier(), entries);
+    }
+
+    /**
+     * The accounts that hold one of {@code anyOf} on {@code database} at the organisation
+     * {@code orgPath}, taken at the nearest level that has any: the holders of a grant on the
+     * organisation itself, else on its parent, and so on up to the root; with the user-managers of
+     * those holders (P-ID-2: a user-manager holds the union of its users' rights). Each account is
+     * checked against its real scope on {@code day} (active, not a system administrator, grant
+     * active). Used to address alerts to the people who must act (P-WF-1) without alerting every
+     * central officer whose nationwide grant also covers the organisation.
+     */
+    public List<Long> nearestHolders(Database database, String orgPath, Set<Permission> anyOf, LocalDate day) {
+        List<Long> line = Arrays.stream(orgPath.split("\\.")).map(Long::valueOf).toList(); // root … org
+        TreeMap<Integer, Set<Long>> byDepth = new TreeMap<>();
+        for (GrantRecord grant : grants.activeOnOrganisations(line, database, day)) {
+            if (grant.role().permissions().stream().anyMatch(anyOf::contains)) {
+                byDepth.computeIfAbsent(line.indexOf(grant.orgId()), d -> new LinkedHashSet<>())
+                        .add(grant.accountId());
+            }
+        }
+        for (Set<Long> holders : byDepth.descendingMap().values()) {
+            Set<Long> candidates = new LinkedHashSet<>(holders);
+            for (Long holder : holders) {
+                accounts.byId(holder).map(AccountView::managerId).ifPresent(candidates::add);
+            }
+            List<Long> permitted = candidates.stream()
+                    .filter(id -> {
+                        AccessScope scope = forAccount(id, day);
+                        return anyOf.stream().anyMatch(p -> scope.permits(p, database, orgPath));
+                    })
+                    .toList();
+            if (!permitted.isEmpty()) {
+                return permitted;
+            }
+        }
+        return List.of();
     }
 }

@@ -3,6 +3,7 @@ package vn.partywork.approval;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.partywork.approval.internal.ApprovalStore;
@@ -22,7 +23,7 @@ import vn.partywork.shared.DomainException;
  * Open requests whose subject organisation ended follow it to its single successor (a merge, an
  * absorption); then every open step whose acting organisation ended is resolved again from the
  * subject's current line with the step's acting level ("the nearest grassroots committee above",
- * …). Due dates stay as they were. A split or a dissolution leaves no single successor for a
+ * …), and its new acting organisation is told ({@link ApprovalStepOpened}). Due dates stay as they were. A split or a dissolution leaves no single successor for a
  * subject: those requests keep their step, show as overdue in the monitor of the level above and
  * are withdrawn or returned by hand. Each move is audited with the structural change as its basis.
  */
@@ -35,8 +36,15 @@ class ActingOrganisationSuccession {
     private final ApprovalRequests requests;
     private final OrgDirectory orgs;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ActingOrganisationSuccession(ApprovalStore store, ApprovalRequests requests, OrgDirectory orgs, AuditLog audit) {
+    ActingOrganisationSuccession(
+            ApprovalStore store,
+            ApprovalRequests requests,
+            OrgDirectory orgs,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.requests = requests;
         this.orgs = orgs;
@@ -81,6 +89,17 @@ class ActingOrganisationSuccession {
                     .detail("step", step.position())
                     .basis(basis)
                     .build());
+            // The new acting organisation's people hear of the step as if it had just opened.
+            events.publishEvent(new ApprovalStepOpened(
+                    step.stepId(),
+                    step.requestId(),
+                    chain.name(),
+                    step.title(),
+                    step.position(),
+                    definition.actionKind(),
+                    acting.id(),
+                    acting.name(),
+                    step.dueOn()));
         }
     }
 }

@@ -135,7 +135,7 @@ public class ApprovalRequests {
                 scope.accountId(),
                 scope.identifier(),
                 now);
-        openStep(id, chain, chain.steps().get(0), subject);
+        openStep(id, chain, chain.steps().get(0), subject, command.title().strip());
         store.recordAction(id, null, "SUBMIT", scope.accountId(), scope.identifier(), now, null);
         AuditEvent.Builder event = AuditEvent.of(AuditAction.CREATE, TARGET, id)
                 .actorIdentifier(scope.identifier())
@@ -195,7 +195,7 @@ public class ApprovalRequests {
                 },
                 today());
         if (next == ApprovalStatus.IN_PROGRESS) {
-            openStep(id, chain, chain.steps().get(position), subjectOf(row));
+            openStep(id, chain, chain.steps().get(position), subjectOf(row), row.title());
         }
         store.recordAction(id, position, decision.name(), scope.accountId(), scope.identifier(), now, reason);
         audit.record(AuditEvent.of(
@@ -214,6 +214,19 @@ public class ApprovalRequests {
                 .detail("comment", reason)
                 .change("status", row.status().name(), next.name())
                 .build());
+        // P-WF-1: the notification module tells the submitter of a return, a rejection or the completion.
+        events.publishEvent(new ApprovalStepDecided(
+                id,
+                version + 1,
+                row.chainName(),
+                row.title(),
+                row.submittedByAccount(),
+                position,
+                decision,
+                next,
+                row.actingOrgName(),
+                scope.identifier(),
+                reason));
         if (next == ApprovalStatus.COMPLETED) {
             // P-WF-1: the owning module applies the change when it hears of the completion.
             events.publishEvent(new ApprovalCompleted(
@@ -246,7 +259,7 @@ public class ApprovalRequests {
             throw DomainException.conflict("approval.step.alreadyActed");
         }
         Chain chain = chain(row.chainCode());
-        openStep(id, chain, chain.steps().get(0), subjectOf(row));
+        openStep(id, chain, chain.steps().get(0), subjectOf(row), row.title());
         AuditEvent.Builder event = AuditEvent.of(AuditAction.UPDATE, TARGET, id)
                 .actorIdentifier(scope.identifier())
                 .detail("action", "RESUBMIT")
@@ -380,16 +393,22 @@ public class ApprovalRequests {
                 || mayAct(scope, row);
     }
 
-    private void openStep(long id, Chain chain, ChainStep step, OrgSummary subject) {
+    private void openStep(long id, Chain chain, ChainStep step, OrgSummary subject, String title) {
         LocalDate today = today();
         OrgSummary acting = actingOrg(step.actingLevel(), subject);
-        store.openStep(
+        LocalDate dueOn = calendar.addWorkingDays(today, step.deadlineDays());
+        long stepId = store.openStep(id, step.position(), step.actionKind(), acting.id(), today, dueOn);
+        // P-WF-1: the notification module tells who may act.
+        events.publishEvent(new ApprovalStepOpened(
+                stepId,
                 id,
+                chain.name(),
+                title,
                 step.position(),
                 step.actionKind(),
                 acting.id(),
-                today,
-                calendar.addWorkingDays(today, step.deadlineDays()));
+                acting.name(),
+                dueOn));
     }
 
     /** Resolves a level against the subject's current path (root first). */

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.partywork.access.AccessScopes;
 import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.notification.Notifications;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Database;
 import vn.partywork.shared.Permission;
@@ -18,9 +19,11 @@ import vn.partywork.shared.Permission;
 class LayoutAttributes {
 
     private final AccessScopes scopes;
+    private final Notifications notifications;
 
-    LayoutAttributes(AccessScopes scopes) {
+    LayoutAttributes(AccessScopes scopes, Notifications notifications) {
         this.scopes = scopes;
+        this.notifications = notifications;
     }
 
     /** The path of the page, to mark the active navigation link. */
@@ -44,6 +47,13 @@ class LayoutAttributes {
     @ModelAttribute("readsAuditLog")
     boolean readsAuditLog() {
         return currentUser() != null && scopes.current().has(Permission.AUDIT);
+    }
+
+    /** The bell next to the user menu: the account's unread notifications (none for a system administrator). */
+    @ModelAttribute("unreadNotifications")
+    long unreadNotifications() {
+        AccountPrincipal user = currentUser();
+        return user == null || user.isSystemAdmin() ? 0 : notifications.unreadCount(user.accountId());
     }
 
     @ModelAttribute("currentUser")

@@ -5,12 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
 import vn.partywork.access.AccessScopes;
+import vn.partywork.access.Grants;
+import vn.partywork.access.NewGrant;
+import vn.partywork.access.Role;
+import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountType;
+import vn.partywork.identity.AccountView;
+import vn.partywork.identity.NewAccount;
 import vn.partywork.org.AbsorbOrganisation;
 import vn.partywork.org.EstablishOrganisation;
 import vn.partywork.org.MergeOrganisations;
@@ -18,6 +26,8 @@ import vn.partywork.org.OrgKind;
 import vn.partywork.org.OrgRestructuring;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Classification;
+import vn.partywork.shared.Database;
 import vn.partywork.shared.Decision;
 
 /**
@@ -39,6 +49,12 @@ class ActingOrganisationSuccessionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountAdministration accounts;
+
+    @Autowired
+    Grants grants;
 
     AccessScope staff;
     LocalDate today;
@@ -66,6 +82,26 @@ class ActingOrganisationSuccessionTests {
 
     @Test
     void aStepOfAnAbsorbedCommitteeGoesToTheAbsorbingOne() {
+        AccountView leaderB = accounts.createForSeeding(
+                new NewAccount(
+                        "lanhdao.b" + Long.toString(System.nanoTime(), 36),
+                        "Lãnh đạo Đảng ủy B",
+                        AccountType.USER,
+                        committeeB.id(),
+                        null,
+                        null,
+                        null),
+                "Mat-Khau#Thu2026");
+        grants.grantForSeeding(new NewGrant(
+                leaderB.id(),
+                Role.COMMITTEE_LEADER,
+                committeeB.id(),
+                Set.of(Database.ORGANISATION_MEMBER),
+                Classification.CONFIDENTIAL,
+                today.minusDays(1),
+                null,
+                null,
+                null));
         RequestDetails r = submit(cellC);
         r = approvals.act(
                 staff, r.summary().id(), StepDecision.APPROVE, null, r.summary().version());
@@ -83,6 +119,14 @@ class ActingOrganisationSuccessionTests {
         assertThat(after.summary().due()).isEqualTo(r.summary().due());
         assertThat(after.canAct()).isTrue();
         assertThat(auditedMoves(r.summary().id(), "actingOrgId")).isEqualTo(1);
+        // The absorbing committee's leader is told of the step that is now theirs.
+        await().until(() ->
+                jdbc.sql("SELECT count(*) FROM notification.notification WHERE account_id = :a AND link = :l")
+                                .param("a", leaderB.id())
+                                .param("l", "/approvals/" + id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @Test

@@ -93,6 +93,26 @@ public class GrantStore {
                 .list();
     }
 
+    /**
+     * Grants active on {@code day} on any of the organisations that include the database (the
+     * candidates for "who holds a right at this organisation or above it").
+     */
+    public List<GrantRecord> activeOnOrganisations(Collection<Long> orgIds, Database database, LocalDate day) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                 WHERE org_id = ANY(:orgs) AND :database = ANY(databases) AND revoked_at IS NULL
+                   AND valid_from <= :day AND (valid_to IS NULL OR valid_to >= :day)
+                 ORDER BY id
+                """)
+                .param("orgs", orgIds.toArray(Long[]::new))
+                .param("database", database.name())
+                .param("day", day)
+                .query(GrantStore::row)
+                .list();
+    }
+
     /** Every grant (including past ones) of the accounts, newest first; {@code null} means all accounts. */
     public List<GrantRecord> of(@Nullable Collection<Long> accountIds, int limit) {
         if (accountIds == null) {

@@ -133,18 +133,20 @@ public class ApprovalStore {
                 .single();
     }
 
-    public void openStep(
+    public long openStep(
             long requestId, int position, ActionKind kind, long actingOrgId, LocalDate startedOn, LocalDate dueOn) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO approval.request_step (request_id, position, action_kind, acting_org_id, started_on, due_on)
-                VALUES (:request, :position, :kind, :org, :started, :due)""")
+                VALUES (:request, :position, :kind, :org, :started, :due)
+                RETURNING id""")
                 .param("request", requestId)
                 .param("position", position)
                 .param("kind", kind.name())
                 .param("org", actingOrgId)
                 .param("started", startedOn)
                 .param("due", dueOn)
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     public void closeOpenStep(long requestId, String outcome, LocalDate actedOn) {
@@ -343,7 +345,14 @@ public class ApprovalStore {
     // --- succession of organisations (ActingOrganisationSuccession)
 
     /** An open step and what is needed to resolve its acting organisation again. */
-    public record OpenStepAt(long stepId, long requestId, String chainCode, int position, long subjectOrgId) {}
+    public record OpenStepAt(
+            long stepId,
+            long requestId,
+            String chainCode,
+            int position,
+            long subjectOrgId,
+            String title,
+            LocalDate dueOn) {}
 
     /** Requests still open (in progress or returned) whose subject is the organisation. */
     public List<Long> openRequestsAbout(long orgId) {
@@ -363,7 +372,7 @@ public class ApprovalStore {
     /** Open steps that the organisation is to act on. */
     public List<OpenStepAt> openStepsActedOnBy(long orgId) {
         return jdbc.sql("""
-                SELECT s.id, s.request_id, r.chain_code, s.position, r.subject_org_id
+                SELECT s.id, s.request_id, r.chain_code, s.position, r.subject_org_id, r.title, s.due_on
                   FROM approval.request_step s
                   JOIN approval.request r ON r.id = s.request_id
                  WHERE s.acting_org_id = :org AND s.outcome IS NULL
@@ -374,7 +383,9 @@ public class ApprovalStore {
                         rs.getLong("request_id"),
                         rs.getString("chain_code"),
                         rs.getInt("position"),
-                        rs.getLong("subject_org_id")))
+                        rs.getLong("subject_org_id"),
+                        rs.getString("title"),
+                        rs.getObject("due_on", LocalDate.class)))
                 .list();
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.partywork.approval.ApprovalAlerts;
 import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.ApprovalStatus;
 import vn.partywork.approval.CorrectionRequests;
@@ -34,13 +35,19 @@ class ApprovalController {
 
     private final ApprovalRequests approvals;
     private final CorrectionRequests corrections;
+    private final ApprovalAlerts alerts;
     private final MessageSource messages;
     private final Clock clock;
 
     ApprovalController(
-            ApprovalRequests approvals, CorrectionRequests corrections, MessageSource messages, Clock clock) {
+            ApprovalRequests approvals,
+            CorrectionRequests corrections,
+            ApprovalAlerts alerts,
+            MessageSource messages,
+            Clock clock) {
         this.approvals = approvals;
         this.corrections = corrections;
+        this.alerts = alerts;
         this.messages = messages;
         this.clock = clock;
     }
@@ -57,6 +64,7 @@ class ApprovalController {
 
     @GetMapping("/monitor")
     String monitor(AccessScope scope, Model model) {
+        model.addAttribute("timeliness", alerts.timeliness(scope)); // P-EV-1
         return list("monitor", approvals.overdue(scope), model);
     }
 

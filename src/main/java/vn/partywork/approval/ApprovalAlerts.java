@@ -117,7 +117,13 @@ public class ApprovalAlerts {
         if (step.actingPath() == null) {
             return List.of();
         }
-        return scopes.nearestHolders(step.database(), step.actingPath(), ACT, LocalDate.now(clock));
+        // P-WF-1 / P-WF-3: only who may act — APPROVE alone on a head-of-unit step — and never the
+        // submitter, who may not act on their own request.
+        Set<Permission> may =
+                step.actingPermission() == ActingPermission.APPROVE ? EnumSet.of(Permission.APPROVE) : ACT;
+        return scopes.nearestHolders(step.database(), step.actingPath(), may, LocalDate.now(clock)).stream()
+                .filter(id -> id != step.submittedByAccount())
+                .toList();
     }
 
     private List<Long> overseers(OpenStep step, List<Long> actors) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,10 @@ import vn.partywork.shared.Permission;
  * or cell secretary (READ+WRITE) whose subtree contains the acting organisation. So the cell
  * secretary confirms at the cell step, and organisation staff of a province act at the grassroots
  * and upper steps of everything below them (the demo's {@code hn.tochuc} does so, there being no
- * grassroots leader account in the demo).
+ * grassroots leader account in the demo). A step whose {@link ActingPermission} is {@code APPROVE}
+ * (the one step of a correction request) is for APPROVE holders only. Whoever submitted a request
+ * acts on none of its steps ({@code approval.step.ownRequest}), whatever grants they hold: the
+ * inbox does not list their own requests and the request page shows them no act buttons.
  *
  * <p><b>Who sees a request.</b> Its submitter, and whoever reads the chain's database at the subject
  * organisation; to anybody else it does not exist (404).
@@ -103,6 +105,16 @@ public class ApprovalRequests {
      */
     @Transactional
     public RequestDetails submit(AccessScope scope, SubmitRequest command) {
+        // P-WF-3: a correction request carries its reason and evidence and is checked against the
+        // record; it is filed only through CorrectionRequests.
+        if (CorrectionRequests.CHAIN.equals(command.chainCode())) {
+            throw DomainException.invalid("approval.chain.correctionOnly");
+        }
+        return start(scope, command);
+    }
+
+    /** Starts a chain after the caller's own checks (see {@link #submit}). */
+    RequestDetails start(AccessScope scope, SubmitRequest command) {
         Chain chain = store.chain(command.chainCode())
                 .orElseThrow(() -> DomainException.invalid("approval.chain.unknown", command.chainCode()));
         checkText(command.title(), MAX_TITLE, "approval.title.invalid");
@@ -139,6 +151,7 @@ public class ApprovalRequests {
     /**
      * Acts on the current step. Refused: a request the caller cannot see (404
      * {@code approval.request.notFound}); a step the caller may not act on ({@code approval.step.notYours});
+     * the caller's own request ({@code approval.step.ownRequest}, P-WF-1 separation of duties);
      * a return or rejection without a reason ({@code approval.comment.required}); a version other than
      * the current one or a request no longer in progress, e.g. the loser of a double approval
      * ({@code approval.step.alreadyActed}).
@@ -150,8 +163,12 @@ public class ApprovalRequests {
         if (row.status() != ApprovalStatus.IN_PROGRESS || row.version() != version) {
             throw DomainException.conflict("approval.step.alreadyActed");
         }
-        if (row.actingPath() == null || !mayAct(scope, row.database(), row.actingPath())) {
+        if (!mayAct(scope, row)) {
             throw DomainException.forbidden("approval.step.notYours");
+        }
+        // P-WF-1 separation of duties: whoever submitted a request acts on none of its steps.
+        if (row.submittedByAccount() == scope.accountId()) {
+            throw DomainException.forbidden("approval.step.ownRequest");
         }
         String reason = comment(comment, decision != StepDecision.APPROVE);
         Chain chain = chain(row.chainCode());
@@ -233,6 +250,10 @@ public class ApprovalRequests {
         String note = comment(comment, false);
         if (revised != null) {
             checkChanges(revised);
+            if (CorrectionRequests.CHAIN.equals(row.chainCode())) {
+                // P-WF-3: new values need the record's checks and evidence: a new correction request.
+                throw DomainException.invalid("approval.correction.resubmitChanges");
+            }
         }
         if (!store.move(id, version, ApprovalStatus.IN_PROGRESS, 1, null)) {
             throw DomainException.conflict("approval.step.alreadyActed");
@@ -284,9 +305,7 @@ public class ApprovalRequests {
         RequestRow row = visible(scope, id);
         Chain chain = chain(row.chainCode());
         boolean submitter = row.submittedByAccount() == scope.accountId();
-        boolean canAct = row.status() == ApprovalStatus.IN_PROGRESS
-                && row.actingPath() != null
-                && mayAct(scope, row.database(), row.actingPath());
+        boolean canAct = row.status() == ApprovalStatus.IN_PROGRESS && !submitter && mayAct(scope, row);
         List<TrailEntry> trail = store.trail(id).stream()
                 .map(t -> t.withActorName(accounts.byId(t.actorAccountId())
                         .map(AccountView::displayName)
@@ -304,13 +323,13 @@ public class ApprovalRequests {
 
     /** "Việc cần xử lý": requests whose current step the caller may act on, the earliest due first. */
     public List<RequestSummary> inbox(AccessScope scope) {
-        Map<Database, List<String>> paths = new EnumMap<>(Database.class);
+        Map<Database, List<String>> approve = new EnumMap<>(Database.class);
+        Map<Database, List<String>> write = new EnumMap<>(Database.class);
         for (Database db : Database.values()) {
-            Set<String> union = new LinkedHashSet<>(scope.paths(Permission.APPROVE, db));
-            union.addAll(scope.paths(Permission.WRITE, db));
-            paths.put(db, List.copyOf(union));
+            approve.put(db, scope.paths(Permission.APPROVE, db));
+            write.put(db, scope.paths(Permission.WRITE, db));
         }
-        return store.openStepsWithin(paths, null, LIST_LIMIT).stream()
+        return store.actionableBy(scope.accountId(), approve, write, LIST_LIMIT).stream()
                 .map(this::summary)
                 .toList();
     }
@@ -335,18 +354,43 @@ public class ApprovalRequests {
 
     /** P-WF-1: the one rule for acting on a step (see the class comment). */
     public static boolean mayAct(AccessScope scope, Database database, String actingOrgPath) {
+        return mayAct(scope, database, actingOrgPath, ActingPermission.APPROVE_OR_WRITE);
+    }
+
+    /** P-WF-1 with the step's {@link ActingPermission}: APPROVE-only steps are for the head of the unit. */
+    public static boolean mayAct(
+            AccessScope scope, Database database, String actingOrgPath, ActingPermission permission) {
         return scope.permits(Permission.APPROVE, database, actingOrgPath)
-                || scope.permits(Permission.WRITE, database, actingOrgPath);
+                || permission == ActingPermission.APPROVE_OR_WRITE
+                        && scope.permits(Permission.WRITE, database, actingOrgPath);
+    }
+
+    /** True when the request exists and the caller may see it (its evidence files follow this rule). */
+    public boolean isVisible(AccessScope scope, long id) {
+        return store.byId(id).filter(row -> visibleTo(scope, row)).isPresent();
+    }
+
+    private static boolean mayAct(AccessScope scope, RequestRow row) {
+        return row.actingPath() != null
+                && mayAct(
+                        scope,
+                        row.database(),
+                        row.actingPath(),
+                        row.actingPermission() == null ? ActingPermission.APPROVE : row.actingPermission());
     }
 
     // --- internals
 
     private RequestRow visible(AccessScope scope, long id) {
         return store.byId(id)
-                .filter(row -> row.submittedByAccount() == scope.accountId()
-                        || row.subjectPath() != null && scope.canRead(row.database(), row.subjectPath())
-                        || row.actingPath() != null && mayAct(scope, row.database(), row.actingPath()))
+                .filter(row -> visibleTo(scope, row))
                 .orElseThrow(() -> DomainException.notFound("approval.request.notFound"));
+    }
+
+    private static boolean visibleTo(AccessScope scope, RequestRow row) {
+        return row.submittedByAccount() == scope.accountId()
+                || row.subjectPath() != null && scope.canRead(row.database(), row.subjectPath())
+                || mayAct(scope, row);
     }
 
     private void openStep(long id, Chain chain, ChainStep step, OrgSummary subject, String title) {

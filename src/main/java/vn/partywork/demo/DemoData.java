@@ -128,7 +128,15 @@ class DemoData implements ApplicationRunner {
                     "TW",
                     Role.AUDITOR,
                     EnumSet.allOf(Database.class),
-                    "kiểm toán viên: chỉ xem nhật ký hệ thống"));
+                    "kiểm toán viên: chỉ xem nhật ký hệ thống"),
+            new DemoAccount(
+                    "hn.lanhdao",
+                    "Bùi Quang Minh",
+                    AccountType.USER,
+                    "HN",
+                    Role.COMMITTEE_LEADER,
+                    ORG_DATA,
+                    "lãnh đạo Thành ủy Hà Nội: xem và phê duyệt (phiếu yêu cầu chỉnh sửa) trong Đảng bộ Thành phố Hà Nội"));
 
     private final DemoTree tree;
     private final OrgDirectory directory;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,13 +18,19 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Refuses request bodies declared larger than 1 MB before anything reads them: commands and forms
  * are small, and an oversized body is a mistake or an attack. (Chunked bodies without a length are
- * still read; bean validation bounds every field.) File uploads will get their own limit.
+ * still read; bean validation bounds every field.)
+ *
+ * <p>P-DOC-1: the endpoints that take evidence files as multipart bodies ({@link #UPLOAD_PATHS},
+ * POST only) may send up to {@link #MAX_UPLOAD}: five files of at most 10 MB each (the document
+ * store refuses a larger file with its own message) and the form fields. Nowhere else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BODY = 1024 * 1024;
+    static final long MAX_UPLOAD = 51L * 1024 * 1024;
+    static final Set<String> UPLOAD_PATHS = Set.of("/corrections", "/api/v1/corrections");
 
     private final ErrorMessages messages;
     private final ObjectMapper json;
@@ -36,20 +43,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            refuse(request, response);
+        boolean upload = "POST".equals(request.getMethod())
+                && UPLOAD_PATHS.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
+        if (request.getContentLengthLong() > (upload ? MAX_UPLOAD : MAX_BODY)) {
+            refuse(request, response, upload ? "request.uploadTooLarge" : "request.tooLarge");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String message = messages.message("request.tooLarge");
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
+        String message = messages.message(code);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), new ApiError("request.tooLarge", message));
+            json.writeValue(response.getOutputStream(), new ApiError(code, message));
         } else {
             response.setContentType(MediaType.TEXT_PLAIN_VALUE);
             response.getWriter().write(message);

@@ -161,9 +161,16 @@ class ActingOrganisationSuccessionTests {
         assertThat(after.summary().actingOrgId()).isEqualTo(committeeA.id());
     }
 
+    /**
+     * Filed by the central organisation staff: P-WF-1 separation of duties keeps the Hà Nội staff,
+     * who act on the steps here, from acting on a request of their own.
+     */
     private RequestDetails submit(OrgSummary cell) {
+        long submitter = jdbc.sql("SELECT id FROM identity.account WHERE identifier = 'tw.tochuc'")
+                .query(Long.class)
+                .single();
         return approvals.submit(
-                staff,
+                scopes.forAccount(submitter, today),
                 new SubmitRequest(
                         "MEMBER_UPDATE",
                         cell.id(),

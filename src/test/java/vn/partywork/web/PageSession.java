@@ -64,6 +64,50 @@ public final class PageSession {
         return send("POST", path, withToken);
     }
 
+    /** Posts a multipart form (file uploads) with a fresh CSRF token of this session. */
+    public Page postMultipart(String path, Multipart form) {
+        form.field("_csrf", csrf());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html")
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                .build();
+        return exchange(request, "POST " + path);
+    }
+
+    /** A GET whose body is kept as bytes (a download), with its headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Page exchange(HttpRequest request, String what) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The session's CSRF token, as the password page's form carries it. */
     public String csrf() {
         return get("/account/password").csrf();

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.partywork.approval.ActingPermission;
 import vn.partywork.approval.ActionKind;
 import vn.partywork.shared.Database;
 
@@ -26,17 +27,21 @@ public class AlertStore {
             long actingOrgId,
             @Nullable String actingOrgName,
             @Nullable String actingPath,
-            LocalDate dueOn) {}
+            LocalDate dueOn,
+            ActingPermission actingPermission,
+            long submittedByAccount) {}
 
     /** P-EV-1: one acting organisation's steps acted on and acted on by their due date. */
     public record Timeliness(long orgId, String orgName, String path, long stepsDone, long stepsOnTime) {}
 
     private static final String SELECT = """
             SELECT s.id, s.request_id, c.name AS chain_name, c.database, r.title, s.position, s.action_kind,
-                   s.acting_org_id, ao.name AS acting_org_name, ao.path::text AS acting_path, s.due_on
+                   s.acting_org_id, ao.name AS acting_org_name, ao.path::text AS acting_path, s.due_on,
+                   cs.acting_permission, r.submitted_by_account
               FROM approval.request_step s
               JOIN approval.request r ON r.id = s.request_id
               JOIN approval.chain c ON c.code = r.chain_code
+              JOIN approval.chain_step cs ON cs.chain_code = r.chain_code AND cs.position = s.position
               LEFT JOIN org.current_organisation ao ON ao.org_id = s.acting_org_id
             """;
 
@@ -99,6 +104,8 @@ public class AlertStore {
                 rs.getLong("acting_org_id"),
                 rs.getString("acting_org_name"),
                 rs.getString("acting_path"),
-                rs.getObject("due_on", LocalDate.class));
+                rs.getObject("due_on", LocalDate.class),
+                ActingPermission.valueOf(rs.getString("acting_permission")),
+                rs.getLong("submitted_by_account"));
     }
 }

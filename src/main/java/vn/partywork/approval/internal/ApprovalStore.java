@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.partywork.approval.ActingLevel;
+import vn.partywork.approval.ActingPermission;
 import vn.partywork.approval.ActionKind;
 import vn.partywork.approval.ApprovalStatus;
 import vn.partywork.approval.ChainStep;
@@ -49,6 +50,7 @@ public class ApprovalStore {
             @Nullable Long actingOrgId,
             @Nullable String actingOrgName,
             @Nullable String actingPath,
+            @Nullable ActingPermission actingPermission,
             @Nullable LocalDate dueOn,
             long submittedByAccount,
             String submittedBy,
@@ -60,13 +62,14 @@ public class ApprovalStore {
             SELECT r.id, r.chain_code, c.name AS chain_name, c.database, r.title, r.subject_type, r.subject_id,
                    r.subject_org_id, so.name AS subject_org_name, so.path::text AS subject_path, r.status,
                    r.current_position, s.action_kind, s.acting_org_id, ao.name AS acting_org_name,
-                   ao.path::text AS acting_path, s.due_on, r.submitted_by_account, r.submitted_by, r.submitted_at,
+                   ao.path::text AS acting_path, cs.acting_permission, s.due_on, r.submitted_by_account, r.submitted_by, r.submitted_at,
                    r.version, r.payload::text AS payload
               FROM approval.request r
               JOIN approval.chain c ON c.code = r.chain_code
               LEFT JOIN org.current_organisation so ON so.org_id = r.subject_org_id
               LEFT JOIN approval.request_step s ON s.request_id = r.id AND s.outcome IS NULL
               LEFT JOIN org.current_organisation ao ON ao.org_id = s.acting_org_id
+              LEFT JOIN approval.chain_step cs ON cs.chain_code = r.chain_code AND cs.position = s.position
             """;
 
     private final JdbcClient jdbc;
@@ -88,7 +91,7 @@ public class ApprovalStore {
 
     private List<ChainStep> steps(String code) {
         return jdbc.sql("""
-                SELECT position, action_kind, acting_level, acting_body, deadline_days
+                SELECT position, action_kind, acting_level, acting_body, deadline_days, acting_permission
                   FROM approval.chain_step WHERE chain_code = :code ORDER BY position""")
                 .param("code", code)
                 .query((rs, n) -> new ChainStep(
@@ -96,7 +99,8 @@ public class ApprovalStore {
                         ActionKind.valueOf(rs.getString("action_kind")),
                         ActingLevel.valueOf(rs.getString("acting_level")),
                         rs.getString("acting_body"),
-                        rs.getInt("deadline_days")))
+                        rs.getInt("deadline_days"),
+                        ActingPermission.valueOf(rs.getString("acting_permission"))))
                 .list();
     }
 
@@ -257,6 +261,46 @@ public class ApprovalStore {
         return spec.query(ApprovalStore::row).list();
     }
 
+    /**
+     * P-WF-1 inbox: requests in progress whose open step the account may act on: the acting
+     * organisation lies inside a subtree where it holds APPROVE, or WRITE when the step accepts it,
+     * on the chain's database; never its own requests (separation of duties).
+     */
+    public List<RequestRow> actionableBy(
+            long accountId,
+            Map<Database, List<String>> approvePaths,
+            Map<Database, List<String>> writePaths,
+            int limit) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        int i = 0;
+        for (Database db : Database.values()) {
+            List<String> approve = approvePaths.getOrDefault(db, List.of());
+            List<String> write = writePaths.getOrDefault(db, List.of());
+            if (approve.isEmpty() && write.isEmpty()) {
+                continue;
+            }
+            clauses.add("(c.database = :db" + i + " AND (ao.path <@ ANY(CAST(:a" + i + " AS ltree[]))"
+                    + " OR (cs.acting_permission = 'APPROVE_OR_WRITE' AND ao.path <@ ANY(CAST(:w" + i
+                    + " AS ltree[])))))");
+            params.put("db" + i, db.name());
+            params.put("a" + i, approve.stream().collect(Collectors.joining(",", "{", "}")));
+            params.put("w" + i, write.stream().collect(Collectors.joining(",", "{", "}")));
+            i++;
+        }
+        if (clauses.isEmpty()) {
+            return List.of();
+        }
+        String sql = SELECT + " WHERE r.status = 'IN_PROGRESS' AND r.submitted_by_account <> :account AND ("
+                + String.join(" OR ", clauses) + ") ORDER BY s.due_on, r.id LIMIT :limit";
+        return jdbc.sql(sql)
+                .params(params)
+                .param("account", accountId)
+                .param("limit", limit)
+                .query(ApprovalStore::row)
+                .list();
+    }
+
     public List<RequestRow> submittedBy(long accountId, int limit) {
         return jdbc.sql(
                         SELECT
@@ -271,6 +315,7 @@ public class ApprovalStore {
         String action = rs.getString("action_kind");
         Number actingOrg = (Number) rs.getObject("acting_org_id");
         java.sql.Date due = rs.getDate("due_on");
+        String permission = rs.getString("acting_permission");
         return new RequestRow(
                 rs.getLong("id"),
                 rs.getString("chain_code"),
@@ -288,6 +333,7 @@ public class ApprovalStore {
                 actingOrg == null ? null : actingOrg.longValue(),
                 rs.getString("acting_org_name"),
                 rs.getString("acting_path"),
+                permission == null ? null : ActingPermission.valueOf(permission),
                 due == null ? null : due.toLocalDate(),
                 rs.getLong("submitted_by_account"),
                 rs.getString("submitted_by"),

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.approval.ApprovalAlerts;
 import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.ApprovalStatus;
+import vn.partywork.approval.CorrectionRequests;
 import vn.partywork.approval.RequestDetails;
 import vn.partywork.approval.RequestSummary;
 import vn.partywork.approval.StepDecision;
@@ -33,12 +34,19 @@ import vn.partywork.shared.DomainException;
 class ApprovalController {
 
     private final ApprovalRequests approvals;
+    private final CorrectionRequests corrections;
     private final ApprovalAlerts alerts;
     private final MessageSource messages;
     private final Clock clock;
 
-    ApprovalController(ApprovalRequests approvals, ApprovalAlerts alerts, MessageSource messages, Clock clock) {
+    ApprovalController(
+            ApprovalRequests approvals,
+            CorrectionRequests corrections,
+            ApprovalAlerts alerts,
+            MessageSource messages,
+            Clock clock) {
         this.approvals = approvals;
+        this.corrections = corrections;
         this.alerts = alerts;
         this.messages = messages;
         this.clock = clock;
@@ -63,6 +71,7 @@ class ApprovalController {
     @GetMapping("/{id}")
     String details(AccessScope scope, @PathVariable long id, Model model) {
         model.addAttribute("request", approvals.details(scope, id));
+        model.addAttribute("correction", corrections.details(scope, id).orElse(null));
         model.addAttribute("zone", clock.getZone());
         return "approvals/detail";
     }

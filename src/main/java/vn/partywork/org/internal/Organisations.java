@@ -253,6 +253,24 @@ public class Organisations {
                 .update();
     }
 
+    /**
+     * P-WF-3: corrects a recorded error in the current version's code and name in place (an
+     * approved correction request, not a rename: nothing happened in reality, so no new version).
+     */
+    public void correctCurrent(long versionId, String code, String name) {
+        int updated = jdbc.sql("""
+                UPDATE org.organisation_version SET code = :code, name = :name
+                 WHERE id = :id AND valid_to = 'infinity'
+                """)
+                .param("code", code)
+                .param("name", name)
+                .param("id", versionId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("No current version " + versionId);
+        }
+    }
+
     /** Ends the current version of one organisation on {@code day} (exclusive). */
     public void close(long orgId, LocalDate day, long changeId) {
         int closed = jdbc.sql("""

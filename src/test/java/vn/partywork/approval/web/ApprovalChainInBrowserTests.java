@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,7 +59,7 @@ class ApprovalChainInBrowserTests {
         // The cell confirms from its inbox.
         login("bithu.demo");
         open("/approvals");
-        driver.findElement(By.cssSelector("a[href='/approvals/" + id + "']")).click();
+        click(driver.findElement(By.cssSelector("a[href='/approvals/" + id + "']")));
         Browser.screenshot(driver, "approval-01-cell-step");
         act("APPROVE", "Chi bộ đã kiểm tra, xác nhận đúng.");
         assertThat(text()).contains("Đảng bộ phường Hoàn Kiếm");
@@ -66,7 +67,7 @@ class ApprovalChainInBrowserTests {
         // The grassroots leader returns it once, the member resubmits, the cell confirms again.
         login("danguy.hoankiem");
         open("/approvals");
-        driver.findElement(By.cssSelector("a[href='/approvals/" + id + "']")).click();
+        click(driver.findElement(By.cssSelector("a[href='/approvals/" + id + "']")));
         act("RETURN", "Đề nghị ghi rõ số điện thoại cũ đã hủy.");
         assertThat(text()).contains("Trả lại");
         Reply detail = ApiClient.as(port, "dangvien.demo").get("/api/v1/approvals/" + id);
@@ -122,6 +123,11 @@ class ApprovalChainInBrowserTests {
         assertThat(driver.findElements(By.cssSelector(".alert-danger")))
                 .as(before)
                 .isEmpty();
+    }
+
+    private void click(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private String text() {

@@ -170,7 +170,9 @@ class MemberApprovalFlowTests {
                         null)
                 .replace("\"gender\": \"MALE\"", "\"gender\": \"FEMALE\"")
                 .replace("\"cellId\"", "\"admission\": true, \"cellId\"");
-        Reply created = secretary.post("/api/v1/members", body);
+        // Entered from the paper form by the central organisation staff: the cell, which did not
+        // enter it, confirms it (P-WF-1 separation of duties: nobody confirms their own entry).
+        Reply created = ApiClient.as(port, "tw.tochuc").post("/api/v1/members", body);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.<String>json("$.status")).isEqualTo("PENDING_ADMISSION");
         long id = created.id();

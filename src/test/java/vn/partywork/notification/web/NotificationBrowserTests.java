@@ -75,7 +75,10 @@ class NotificationBrowserTests {
         assertThat(item.getText()).contains("Việc mới", "Bước 1 – Xác nhận", "Đánh dấu đã đọc");
         Browser.screenshot(browser, "notification-list");
 
-        item.findElement(By.cssSelector("form button.btn-link")).click();
+        WebElement open = item.findElement(By.cssSelector("form button.btn-link"));
+        // Other tests' alerts may come first and push the item below the fold.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        open.click();
         new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> d.getCurrentUrl().endsWith("/approvals/" + id));
         assertThat(browser.findElement(By.tagName("h1")).getText())

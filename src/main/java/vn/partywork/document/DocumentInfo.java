@@ -1,0 +1,26 @@
+package vn.partywork.document;
+
+import java.time.Instant;
+import vn.partywork.shared.Classification;
+
+/** What the system knows about one stored file (P-DOC-1). */
+public record DocumentInfo(
+        long id,
+        String ownerType,
+        String ownerId,
+        String originalName,
+        String contentType,
+        long size,
+        String sha256,
+        Classification classification,
+        String uploadedBy,
+        Instant uploadedAt) {
+
+    /** "1,2 MB", "830 KB", "512 B" for people. */
+    public String sizeLabel() {
+        if (size >= 1024 * 1024) {
+            return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%.1f MB", size / (1024.0 * 1024));
+        }
+        return size >= 1024 ? (size / 1024) + " KB" : size + " B";
+    }
+}

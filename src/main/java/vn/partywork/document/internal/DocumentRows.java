@@ -1,0 +1,104 @@
+package vn.partywork.document.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.partywork.document.DocumentInfo;
+import vn.partywork.shared.Classification;
+
+/** The metadata rows of schema {@code document}; scope is checked by the service through the owner. */
+@Repository
+public class DocumentRows {
+
+    /** A row with where its bytes are kept. */
+    public record Row(DocumentInfo info, String storageKey) {}
+
+    private static final String SELECT = """
+            SELECT id, owner_type, owner_id, original_name, content_type, size_bytes, sha256, classification,
+                   storage_key, uploaded_by, uploaded_at
+              FROM document.document
+            """;
+
+    /** The most files one record lists (evidence is a handful; a runaway list must not fill a page). */
+    private static final int LIST_LIMIT = 200;
+
+    private final JdbcClient jdbc;
+
+    DocumentRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(
+            String ownerType,
+            String ownerId,
+            String originalName,
+            String contentType,
+            long size,
+            String sha256,
+            Classification classification,
+            String storageKey,
+            long accountId,
+            String identifier,
+            Instant at) {
+        return jdbc.sql("""
+                INSERT INTO document.document (owner_type, owner_id, original_name, content_type, size_bytes, sha256,
+                                               classification, storage_key, uploaded_by_account, uploaded_by, uploaded_at)
+                VALUES (:ownerType, :ownerId, :name, :type, :size, :sha, :classification, :key, :account, :identifier, :at)
+                RETURNING id""")
+                .param("ownerType", ownerType)
+                .param("ownerId", ownerId)
+                .param("name", originalName)
+                .param("type", contentType)
+                .param("size", size)
+                .param("sha", sha256)
+                .param("classification", classification.name())
+                .param("key", storageKey)
+                .param("account", accountId)
+                .param("identifier", identifier)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<Row> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(DocumentRows::row)
+                .optional();
+    }
+
+    public List<DocumentInfo> ownedBy(String ownerType, String ownerId) {
+        return jdbc
+                .sql(SELECT + " WHERE owner_type = :type AND owner_id = :id ORDER BY id LIMIT :limit")
+                .param("type", ownerType)
+                .param("id", ownerId)
+                .param("limit", LIST_LIMIT)
+                .query(DocumentRows::row)
+                .list()
+                .stream()
+                .map(Row::info)
+                .toList();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                new DocumentInfo(
+                        rs.getLong("id"),
+                        rs.getString("owner_type"),
+                        rs.getString("owner_id"),
+                        rs.getString("original_name"),
+                        rs.getString("content_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()),
+                rs.getString("storage_key"));
+    }
+}

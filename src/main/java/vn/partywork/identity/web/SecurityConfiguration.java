@@ -1,6 +1,7 @@
 package vn.partywork.identity.web;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ import vn.partywork.identity.internal.TokenService;
  * answers 403 before any controller is looked up: also for business URLs that do not exist yet.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the benchmarks run the application without a web server
 class SecurityConfiguration {
 
     private static final String[] ACCOUNT_MANAGERS = {"SYSTEM_ADMIN", "ORG_ADMIN"};

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.RequestDetails;
 import vn.partywork.approval.RequestSummary;
+import vn.partywork.audit.AuditTrail;
 import vn.partywork.catalogue.CatalogueEntry;
 import vn.partywork.catalogue.Catalogues;
 import vn.partywork.member.DataSource;
@@ -53,12 +54,16 @@ class MemberController {
     private final ApprovalRequests approvals;
     private final MessageSource messages;
 
+    private final AuditTrail auditTrail;
+
     MemberController(
             MemberRegistry registry,
             OrgStructure orgs,
             Catalogues catalogues,
             ApprovalRequests approvals,
+            AuditTrail auditTrail,
             MessageSource messages) {
+        this.auditTrail = auditTrail;
         this.registry = registry;
         this.orgs = orgs;
         this.catalogues = catalogues;
@@ -167,6 +172,15 @@ class MemberController {
         model.addAttribute("groups", FieldGroup.values());
         model.addAttribute("fieldsByGroup", fieldsByGroup());
         model.addAttribute("history", registry.history(scope, record.id()));
+        if (record.canEditParty() && !own) {
+            // P-AU-1: "who changed what, when, old → new" for the staff who keep the record; the
+            // reads (one per page view, this one included) stay in the auditor's viewer.
+            model.addAttribute(
+                    "auditHistory",
+                    auditTrail.history("member", String.valueOf(record.id())).stream()
+                            .filter(e -> !"READ".equals(e.action()))
+                            .toList());
+        }
         return "members/record";
     }
 

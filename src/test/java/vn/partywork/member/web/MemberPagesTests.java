@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
 import vn.partywork.member.MemberTestData;
+import vn.partywork.web.ApiClient;
 import vn.partywork.web.DemoOrgs;
 import vn.partywork.web.PageSession;
 import vn.partywork.web.PageSession.Page;
@@ -44,6 +45,23 @@ class MemberPagesTests {
 
         Page outside = PageSession.login(port, "hcm.tochuc").get("/members/" + an);
         assertThat(outside.status()).isEqualTo(404);
+    }
+
+    @Test
+    void staffWhoKeepTheRecordSeeItsAuditHistoryAndTheMemberDoesNot() {
+        ApiClient staff = ApiClient.as(port, "hn.tochuc");
+        long cell = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Đào");
+        long id = MemberTestData.create(staff, cell, "Đinh Văn Nhật Ký");
+
+        Page record = PageSession.login(port, "hn.tochuc").get("/members/" + id);
+
+        // P-AU-1: who created it, with the values, on the record's own page; reads stay in the viewer.
+        assertThat(record.body())
+                .contains("Nhật ký thay đổi")
+                .contains("hn.tochuc")
+                .contains("<ins>Đinh Văn Nhật Ký</ins>");
+        assertThat(PageSession.login(port, "dangvien.demo").get("/me/record").body())
+                .doesNotContain("Nhật ký thay đổi");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package vn.partywork.approval;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,14 +67,14 @@ class ActingOrganisationSuccession {
         for (OpenStepAt step : store.openStepsActedOnBy(event.orgId())) {
             Chain chain = store.chain(step.chainCode()).orElseThrow();
             ChainStep definition = chain.steps().get(step.position() - 1);
-            List<OrgSummary> subject = orgs.current(List.of(step.subjectOrgId()));
-            if (subject.isEmpty()) {
+            OrgSummary subject = orgs.current(step.subjectOrgId()).orElse(null);
+            if (subject == null) {
                 log.warn("Approval request {}: its subject organisation has ended; the step stays", step.requestId());
                 continue;
             }
             OrgSummary acting;
             try {
-                acting = requests.actingOrg(definition.actingLevel(), subject.get(0));
+                acting = requests.actingOrg(definition.actingLevel(), subject);
             } catch (DomainException e) {
                 log.warn(
                         "Approval request {}: no acting organisation after the change ({})",

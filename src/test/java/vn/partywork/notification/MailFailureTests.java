@@ -3,65 +3,18 @@ package vn.partywork.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
-import vn.partywork.access.AccessScopes;
-import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.ApprovalStatus;
 import vn.partywork.approval.RequestDetails;
 import vn.partywork.approval.StepDecision;
-import vn.partywork.identity.AccountAdministration;
-import vn.partywork.identity.AccountType;
-import vn.partywork.identity.AccountView;
-import vn.partywork.identity.Fixtures;
-import vn.partywork.identity.MutableClock;
 
 /**
  * A failing SMTP server: nothing listens on the test profile's {@code spring.mail.port} here. The
  * approval stands, the notification is in the centre, and the failed delivery is kept.
  */
 @PartyworkTest
-class MailFailureTests {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccessScopes scopes;
-
-    @Autowired
-    ApprovalRequests approvals;
-
-    @Autowired
-    Notifications notifications;
-
-    @Autowired
-    NotificationPreferences preferences;
-
-    @Autowired
-    AccountAdministration administration;
-
-    @Autowired
-    MutableClock clock;
-
-    NotificationTestSupport t;
-    AccountView member;
-
-    @BeforeEach
-    void setUp() {
-        t = new NotificationTestSupport(jdbc, scopes, approvals, notifications, clock);
-        member =
-                new Fixtures(jdbc, administration).account(AccountType.MEMBER, t.org(NotificationTestSupport.HANG_BAC));
-    }
-
-    @AfterEach
-    void forgetAddress() {
-        preferences.setEmail(member.id(), null);
-    }
+class MailFailureTests extends MailTestBase {
 
     @Test
     void anSmtpFailureDoesNotUndoTheApprovalAndIsKeptOnTheNotification() {

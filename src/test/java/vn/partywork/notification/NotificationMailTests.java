@@ -7,29 +7,18 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.partywork.PartyworkTest;
-import vn.partywork.access.AccessScopes;
-import vn.partywork.approval.ApprovalRequests;
 import vn.partywork.approval.RequestDetails;
 import vn.partywork.approval.StepDecision;
-import vn.partywork.identity.AccountAdministration;
-import vn.partywork.identity.AccountType;
-import vn.partywork.identity.AccountView;
-import vn.partywork.identity.Fixtures;
-import vn.partywork.identity.MutableClock;
 
 /**
  * E-mail through a real SMTP server: GreenMail listens in this JVM on the port the test profile
  * gives {@code spring.mail.port}, so the shared test context is kept.
  */
 @PartyworkTest
-class NotificationMailTests {
+class NotificationMailTests extends MailTestBase {
 
     /** spring.mail.port of application-test.properties. */
     static final int SMTP_PORT = 39251;
@@ -37,42 +26,6 @@ class NotificationMailTests {
     @RegisterExtension
     static GreenMailExtension smtp =
             new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccessScopes scopes;
-
-    @Autowired
-    ApprovalRequests approvals;
-
-    @Autowired
-    Notifications notifications;
-
-    @Autowired
-    NotificationPreferences preferences;
-
-    @Autowired
-    AccountAdministration administration;
-
-    @Autowired
-    MutableClock clock;
-
-    NotificationTestSupport t;
-    AccountView member;
-
-    @BeforeEach
-    void setUp() {
-        t = new NotificationTestSupport(jdbc, scopes, approvals, notifications, clock);
-        member =
-                new Fixtures(jdbc, administration).account(AccountType.MEMBER, t.org(NotificationTestSupport.HANG_BAC));
-    }
-
-    @AfterEach
-    void forgetAddress() {
-        preferences.setEmail(member.id(), null);
-    }
 
     @Test
     void aReturnedRequestReachesTheSubmitterByEmailInVietnamese() throws Exception {

@@ -1,6 +1,7 @@
 package vn.partywork.document;
 
 import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Classification;
 
 /**
  * Implemented (as a Spring bean) by each module whose records own files: it says whether the caller
@@ -13,4 +14,13 @@ public interface DocumentOwners {
 
     /** True when the caller may see the record {@code ownerId} of this type (and therefore its files). */
     boolean canRead(AccessScope scope, String ownerId);
+
+    /**
+     * P-CL-1: the highest classification this module keeps; files above it are refused
+     * ({@code document.classification.aboveCeiling}). The module ceilings are in
+     * {@link ModuleCeilings}; the default is Mật.
+     */
+    default Classification ceiling() {
+        return ModuleCeilings.DEFAULT;
+    }
 }

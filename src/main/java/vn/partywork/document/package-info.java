@@ -15,14 +15,19 @@
  * not exist for them (404). Every read is audited, and the SHA-256 is computed again on every read:
  * a file changed or damaged on disk is refused ({@code document.integrity}) and the failure audited.
  *
- * <p><b>Encryption seam (issue 6).</b> P-DOC-1 requires files at Mật and above to be encrypted
- * before storage. That is not built yet, so {@link vn.partywork.document.Documents#store} refuses a
- * classification above Thường ({@code document.classification.unsupported}) instead of storing it in
- * clear. The seam is {@code internal.FileStore}: the service hands it the plain bytes with their
- * classification and gets back a storage key; an encrypting store (AES-256-GCM, key id in the
- * storage key) replaces the plain one for classified files without touching callers or the table.
+ * <p><b>Classified files (P-DOC-1, P-CL-1, issue 6 item 5).</b> A file at Mật or above reaches
+ * the disk only encrypted: AES-256-GCM under a random per-file data key, which is wrapped (AES key
+ * wrap) by a master key from the configuration or the key file ({@code internal.MasterKeys}); the
+ * wrapped key and the master key's id are kept in the row, so a key rotation
+ * ({@link vn.partywork.document.Documents#rotateMasterKey}) re-wraps data keys without touching any
+ * file. Each owning module has a ceiling ({@link vn.partywork.document.ModuleCeilings}); above it a
+ * file is refused. A caller sees only files up to the highest ceiling of their grants: a file above
+ * it answers {@code document.notFound} (404) exactly like one outside their scope, and is left out of
+ * lists. A file at Mật or above is given only to a permitted device (P-ID-7,
+ * {@code identity.device.notPermitted}, 403, audited). A tampered ciphertext fails the GCM tag and is
+ * refused as {@code document.integrity}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity"})
 @NullMarked
 package vn.partywork.document;
 

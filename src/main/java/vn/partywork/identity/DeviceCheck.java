@@ -51,10 +51,15 @@ public class DeviceCheck {
      * passes from any device.
      */
     public void requirePermitted(AccountPrincipal account, Classification classification) {
+        requirePermitted(account.accountId(), classification);
+    }
+
+    /** As {@link #requirePermitted(AccountPrincipal, Classification)}, for callers that hold the account id. */
+    public void requirePermitted(long accountId, Classification classification) {
         if (classification.atMost(Classification.UNCLASSIFIED)) {
             return;
         }
-        if (!permitted(account.accountId(), credentialOfCurrentRequest())) {
+        if (!permitted(accountId, credentialOfCurrentRequest())) {
             throw DomainException.forbidden("identity.device.notPermitted");
         }
     }

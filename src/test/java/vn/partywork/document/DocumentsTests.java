@@ -217,16 +217,16 @@ class DocumentsTests {
                         new NewDocument(
                                 CorrectionRequests.OWNER_TYPE, owner, "lon.pdf", big, Classification.UNCLASSIFIED)))
                 .hasFieldOrPropertyWithValue("code", "document.tooLarge");
-        // P-DOC-1: files at Mật and above wait for encryption (issue 6) rather than being stored in clear.
+        // P-CL-1: evidence of correction requests is kept up to Mật (ModuleCeilings.DEFAULT).
         assertThatThrownBy(() -> documents.store(
                         staff,
                         new NewDocument(
                                 CorrectionRequests.OWNER_TYPE,
                                 owner,
-                                "mat.pdf",
-                                SampleFiles.pdf("mật"),
-                                Classification.CONFIDENTIAL)))
-                .hasFieldOrPropertyWithValue("code", "document.classification.unsupported");
+                                "toi-mat.pdf",
+                                SampleFiles.pdf("tối mật"),
+                                Classification.SECRET)))
+                .hasFieldOrPropertyWithValue("code", "document.classification.aboveCeiling");
         assertThat(files(request)).extracting(DocumentInfo::contentType).containsExactly("image/png");
     }
 }

@@ -4,12 +4,17 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium driven through ChromeDriver. CI installs both ({@code .ci/run}); on a
@@ -42,6 +47,8 @@ public final class Browser {
                 "--disable-sync",
                 "--window-size=1280,900",
                 "--lang=vi-VN");
+        // The console, so that tests can see Content-Security-Policy violations (issue 6 item 9).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -60,5 +67,15 @@ public final class Browser {
         } catch (Exception e) {
             // a missing screenshot must not fail the behaviour under test
         }
+    }
+
+    /** Console messages since the last call that report a Content-Security-Policy violation. */
+    public static List<String> cspViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
+                        || entry.getMessage().contains("Content Security Policy"))
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
     }
 }

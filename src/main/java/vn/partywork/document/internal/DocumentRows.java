@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.partywork.document.DocumentInfo;
@@ -16,12 +17,19 @@ import vn.partywork.shared.Classification;
 @Repository
 public class DocumentRows {
 
-    /** A row with where its bytes are kept. */
-    public record Row(DocumentInfo info, String storageKey) {}
+    /**
+     * A row with where its bytes are kept and, for a classified file, the id of the master key that
+     * wrapped its data key and the wrapped key (P-DOC-1).
+     */
+    public record Row(
+            DocumentInfo info, String storageKey, @Nullable String keyId, byte @Nullable [] wrappedKey) {}
+
+    /** The data key of one encrypted file, for key rotation. */
+    public record WrappedKey(long id, String keyId, byte[] wrappedKey) {}
 
     private static final String SELECT = """
             SELECT id, owner_type, owner_id, original_name, content_type, size_bytes, sha256, classification,
-                   storage_key, uploaded_by, uploaded_at
+                   storage_key, key_id, wrapped_key, uploaded_by, uploaded_at
               FROM document.document
             """;
 
@@ -43,13 +51,17 @@ public class DocumentRows {
             String sha256,
             Classification classification,
             String storageKey,
+            @Nullable String keyId,
+            byte @Nullable [] wrappedKey,
             long accountId,
             String identifier,
             Instant at) {
         return jdbc.sql("""
                 INSERT INTO document.document (owner_type, owner_id, original_name, content_type, size_bytes, sha256,
-                                               classification, storage_key, uploaded_by_account, uploaded_by, uploaded_at)
-                VALUES (:ownerType, :ownerId, :name, :type, :size, :sha, :classification, :key, :account, :identifier, :at)
+                                               classification, storage_key, key_id, wrapped_key,
+                                               uploaded_by_account, uploaded_by, uploaded_at)
+                VALUES (:ownerType, :ownerId, :name, :type, :size, :sha, :classification, :key, :keyId, :wrapped,
+                        :account, :identifier, :at)
                 RETURNING id""")
                 .param("ownerType", ownerType)
                 .param("ownerId", ownerId)
@@ -59,6 +71,8 @@ public class DocumentRows {
                 .param("sha", sha256)
                 .param("classification", classification.name())
                 .param("key", storageKey)
+                .param("keyId", keyId, java.sql.Types.VARCHAR)
+                .param("wrapped", wrappedKey, java.sql.Types.BINARY)
                 .param("account", accountId)
                 .param("identifier", identifier)
                 .param("at", at.atOffset(ZoneOffset.UTC))
@@ -86,6 +100,28 @@ public class DocumentRows {
                 .toList();
     }
 
+    /** Up to {@code limit} encrypted files whose data key is wrapped under another key than {@code keyId}. */
+    public List<WrappedKey> wrappedUnderOtherKeys(String keyId, int limit) {
+        return jdbc.sql("""
+                SELECT id, key_id, wrapped_key FROM document.document
+                 WHERE key_id IS NOT NULL AND key_id <> :keyId
+                 ORDER BY id LIMIT :limit
+                 FOR UPDATE SKIP LOCKED""")
+                .param("keyId", keyId)
+                .param("limit", limit)
+                .query((rs, n) -> new WrappedKey(rs.getLong("id"), rs.getString("key_id"), rs.getBytes("wrapped_key")))
+                .list();
+    }
+
+    public void rewrapped(long id, String oldKeyId, String newKeyId, byte[] wrappedKey) {
+        jdbc.sql("UPDATE document.document SET key_id = :new, wrapped_key = :wrapped WHERE id = :id AND key_id = :old")
+                .param("new", newKeyId)
+                .param("wrapped", wrappedKey)
+                .param("id", id)
+                .param("old", oldKeyId)
+                .update();
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
                 new DocumentInfo(
@@ -99,6 +135,8 @@ public class DocumentRows {
                         Classification.valueOf(rs.getString("classification")),
                         rs.getString("uploaded_by"),
                         rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()),
-                rs.getString("storage_key"));
+                rs.getString("storage_key"),
+                rs.getString("key_id"),
+                rs.getBytes("wrapped_key"));
     }
 }

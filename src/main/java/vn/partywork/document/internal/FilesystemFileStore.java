@@ -11,10 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.partywork.shared.Classification;
 
 /**
- * Plain files on the local disk, content-addressed: {@code <dir>/ab/cd/<sha256>}. The same content
+ * Files on the local disk (plain, or the ciphertext of classified files), content-addressed: {@code <dir>/ab/cd/<sha256>}. The same content
  * uploaded twice is kept once. A file is written to a temporary name and moved into place, so a
  * reader never sees half a file. When the transaction that stored a new file rolls back, the file
  * is deleted again unless a committed row refers to it.
@@ -38,11 +37,7 @@ public class FilesystemFileStore implements FileStore {
     }
 
     @Override
-    public String put(String sha256, byte[] content, Classification classification) {
-        if (classification != Classification.UNCLASSIFIED) {
-            // The service refuses these before; a plain store must never write classified bytes.
-            throw new IllegalStateException("plain file store asked to keep a " + classification + " file");
-        }
+    public String put(String sha256, byte[] content) {
         Path target = path(sha256);
         if (Files.exists(target)) {
             return sha256;

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     days is dormant and is deactivated by the daily check (default 90)
  * @param dormancyCheckCron when the daily dormancy check runs, in Asia/Ho_Chi_Minh time (default
  *     01:30 every day); "-" turns it off
+ * @param rateLimit how many failed sign-ins the login form and the token endpoint accept before
+ *     answering 429 (issue 6 item 9)
  */
 @ConfigurationProperties("partywork.identity")
 public record IdentitySettings(
@@ -35,7 +37,8 @@ public record IdentitySettings(
         @DefaultValue("72h") Duration initialPasswordLifetime,
         @DefaultValue("12h") Duration sessionAbsoluteTimeout,
         @DefaultValue("90") int dormantDays,
-        @DefaultValue("0 30 1 * * *") String dormancyCheckCron) {
+        @DefaultValue("0 30 1 * * *") String dormancyCheckCron,
+        @DefaultValue RateLimit rateLimit) {
 
     /**
      * @param minLength minimum number of characters (default 10)
@@ -79,4 +82,25 @@ public record IdentitySettings(
             @DefaultValue("") String key,
             @DefaultValue("./data/mfa.key") String keyFile,
             @DefaultValue("partywork") String issuer) {}
+
+    /**
+     * Failed sign-ins (login form and {@code POST /api/v1/auth/token}) counted in memory per typed
+     * identifier and per client address over a sliding window; beyond the limit the request is
+     * answered 429 {@code auth.rateLimited} without checking the password. The lock-out (P-ID-4)
+     * protects existing accounts; this also slows guessing over many identifiers from one address.
+     *
+     * @param perAccount failures of one identifier within {@code window} (default 10)
+     * @param perAddress failures from one client address within {@code window} (default 30)
+     * @param window the sliding window (default 5 minutes)
+     * @param maxTracked at most this many identifiers and addresses are remembered; the least
+     *     recently failed are forgotten first (default 100000)
+     * @param exemptAddresses client addresses without the per-address limit (default none; the
+     *     test suite, whose every request comes from 127.0.0.1, lists the loopback address there)
+     */
+    public record RateLimit(
+            @DefaultValue("10") int perAccount,
+            @DefaultValue("30") int perAddress,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("100000") int maxTracked,
+            @DefaultValue("") java.util.Set<String> exemptAddresses) {}
 }

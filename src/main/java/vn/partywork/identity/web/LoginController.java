@@ -1,10 +1,13 @@
 package vn.partywork.identity.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.partywork.identity.AccountPrincipal;
 
@@ -38,6 +41,19 @@ class LoginController {
         } else if (expired != null) {
             model.addAttribute("info", "login.info.expired");
         }
+        return "identity/login";
+    }
+
+    /**
+     * Issue 6 item 9: where {@link LoginRateLimitFilter} forwards a sign-in it refused; the login
+     * page again, answered 429 with the reason.
+     */
+    @RequestMapping(
+            path = LoginRateLimitFilter.LIMITED_PAGE,
+            method = {RequestMethod.GET, RequestMethod.POST})
+    String limited(Model model, HttpServletResponse response) {
+        response.setStatus(429);
+        model.addAttribute("error", "login.error.rateLimited");
         return "identity/login";
     }
 }

@@ -43,6 +43,7 @@ class SystemAdministratorBusinessEndpointTests {
             "/api/v1/me",
             "/login",
             "/login/otp",
+            "/login/limited",
             "/logout",
             "/error",
             "/error/**",

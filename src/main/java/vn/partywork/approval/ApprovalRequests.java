@@ -296,6 +296,7 @@ public class ApprovalRequests {
                 .detail("comment", note)
                 .change("status", row.status().name(), ApprovalStatus.WITHDRAWN.name())
                 .build());
+        events.publishEvent(new ApprovalWithdrawn(id, row.chainCode(), row.subjectType(), row.subjectId()));
         return details(scope, id);
     }
 

@@ -36,7 +36,6 @@ import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Database;
-import vn.partywork.shared.Decision;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -290,9 +289,7 @@ public class MemberRegistry {
         if (!mayWrite(scope, row)) {
             throw DomainException.forbidden("member.forbidden");
         }
-        if (row.status() == MemberStatus.PENDING_ADMISSION) {
-            throw DomainException.conflict("member.pendingAdmission");
-        }
+        requireActive(row);
         if (row.version() != command.version()) {
             throw DomainException.conflict("member.version.stale");
         }
@@ -307,8 +304,8 @@ public class MemberRegistry {
             }
         });
         MemberStatus status = command.status() == null ? row.status() : command.status();
-        if (status == MemberStatus.PENDING_ADMISSION
-                || row.status() == MemberStatus.OFFICIAL && status == MemberStatus.PROBATIONARY) {
+        // M-4: ending a membership is a life event with its decision (MemberLifeEvents), not an edit.
+        if (!status.active() || row.status() == MemberStatus.OFFICIAL && status == MemberStatus.PROBATIONARY) {
             throw DomainException.invalid("member.status.invalid");
         }
         long cellId = command.cellId() == null ? row.cellId() : command.cellId();
@@ -383,9 +380,7 @@ public class MemberRegistry {
         if (!own && !mayWrite(scope, row)) {
             throw DomainException.forbidden("member.forbidden");
         }
-        if (row.status() == MemberStatus.PENDING_ADMISSION) {
-            throw DomainException.conflict("member.pendingAdmission");
-        }
+        requireActive(row);
         for (String key : proposed.keySet()) {
             MemberField field =
                     MemberField.byKey(key).orElseThrow(() -> DomainException.invalid("member.field.unknown", key));
@@ -440,114 +435,6 @@ public class MemberRegistry {
                         changes));
     }
 
-    // --- transfer of party activity (M-4, first kind)
-
-    /**
-     * The sending organisation (staff with WRITE over the member's cell) issues an official transfer
-     * to another current cell of the same province. The member stays in the sending cell, visible to
-     * both sides, until the receiving side accepts. Refused: a destination that is not a current
-     * cell ({@code member.transfer.notCell}, {@code member.transfer.destinationNotFound}), another
-     * province ({@code member.transfer.otherProvince}), the same cell, a second open transfer
-     * ({@code member.transfer.open}).
-     */
-    @Transactional
-    public MemberTransfer issueTransfer(
-            AccessScope scope, long id, long toCellId, Decision decision, @Nullable LocalDate issuedOn) {
-        Members.Row row = lockVisible(scope, id);
-        if (!mayWrite(scope, row)) {
-            throw DomainException.forbidden("member.forbidden");
-        }
-        if (row.status() == MemberStatus.PENDING_ADMISSION) {
-            throw DomainException.conflict("member.pendingAdmission");
-        }
-        LocalDate day = issuedOn == null ? today() : issuedOn;
-        if (day.isAfter(today()) || decision.date().isAfter(today())) {
-            throw DomainException.invalid("member.date.inFuture", "Ngày chuyển đi");
-        }
-        OrgSummary to = orgs.current(toCellId)
-                .orElseThrow(() -> DomainException.notFound("member.transfer.destinationNotFound"));
-        if (!to.kind().isCell()) {
-            throw DomainException.invalid("member.transfer.notCell", to.name());
-        }
-        if (to.id() == row.cellId()) {
-            throw DomainException.invalid("member.transfer.sameCell");
-        }
-        if (!province(to.path()).equals(province(row.cellPath()))) {
-            throw DomainException.invalid("member.transfer.otherProvince");
-        }
-        if (transfers.openDestinationPath(id).isPresent()) {
-            throw DomainException.conflict("member.transfer.open");
-        }
-        long transferId;
-        try {
-            transferId = transfers.issue(id, row.cellId(), to.id(), decision, day, scope.accountId());
-        } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("member.transfer.open");
-        }
-        audit.record(AuditEvent.of(AuditAction.CREATE, "member_transfer", transferId)
-                .actorIdentifier(scope.identifier())
-                .basis(basis(decision))
-                .detail("memberId", id)
-                .change("fromCellId", null, row.cellId())
-                .change("toCellId", null, to.id())
-                .change("status", null, "ISSUED")
-                .build());
-        return transfers.byId(transferId).orElseThrow();
-    }
-
-    /**
-     * The receiving organisation (staff with WRITE over the destination cell) accepts: the member
-     * moves to the new cell from {@code acceptedOn} (default today). Accepting twice, or a stale
-     * version, answers {@code member.transfer.alreadyAccepted}.
-     */
-    @Transactional
-    public MemberTransfer acceptTransfer(
-            AccessScope scope, long transferId, @Nullable LocalDate acceptedOn, int version) {
-        MemberTransfer transfer =
-                transfers.byId(transferId).orElseThrow(() -> DomainException.notFound("member.transfer.notFound"));
-        OrgSummary to = orgs.current(transfer.toCellId())
-                .filter(o -> !isMemberAccount(scope) && scope.canRead(DB, o.path()))
-                .orElseThrow(() -> DomainException.notFound("member.transfer.notFound"));
-        if (!scope.canWrite(DB, to.path())) {
-            throw DomainException.forbidden("member.forbidden");
-        }
-        LocalDate day = acceptedOn == null ? today() : acceptedOn;
-        if (day.isAfter(today())) {
-            throw DomainException.invalid("member.date.inFuture", "Ngày tiếp nhận");
-        }
-        if (day.isBefore(transfer.issuedOn())) {
-            throw DomainException.invalid("member.transfer.acceptedBeforeIssued", DAY.format(transfer.issuedOn()));
-        }
-        Members.Row row = members.lock(transfer.memberId()).orElseThrow();
-        if (!"ISSUED".equals(transfer.status()) || !transfers.accept(transferId, version, day, scope.accountId())) {
-            throw DomainException.conflict("member.transfer.alreadyAccepted");
-        }
-        LocalDate since = members.openMembershipSince(row.id()).orElse(LocalDate.MIN);
-        if (!since.isBefore(day)) {
-            throw DomainException.invalid("member.effectiveDate.beforeCurrent", DAY.format(since));
-        }
-        String basis =
-                basis(new Decision(transfer.decisionNumber(), transfer.decisionDate(), transfer.decisionIssuer()));
-        members.closeMembership(row.id(), day);
-        members.openMembership(row.id(), to.id(), row.status(), day, "Chuyển sinh hoạt đảng chính thức: " + basis);
-        if (!members.update(row.id(), row.version(), Map.of(), to.id(), row.status(), row.sources(), clock.instant())) {
-            throw DomainException.conflict("member.version.stale");
-        }
-        audit.record(AuditEvent.of(AuditAction.UPDATE, "member_transfer", transferId)
-                .actorIdentifier(scope.identifier())
-                .basis(basis)
-                .change("status", "ISSUED", "ACCEPTED")
-                .detail("acceptedOn", day.toString())
-                .build());
-        audit.record(AuditEvent.of(AuditAction.UPDATE, TARGET, row.id())
-                .actorIdentifier(scope.identifier())
-                .basis(basis)
-                .detail("transfer", transferId)
-                .change("cellId", row.cellId(), to.id())
-                .build());
-        return transfers.byId(transferId).orElseThrow();
-    }
-
     /**
      * P-ORG-2: the members of a cell that ended into a single cell (a merge, an absorption) follow
      * it on the day it ended, with the structural change as the basis of their membership history.
@@ -574,16 +461,6 @@ public class MemberRegistry {
                     .change("cellId", fromCell, toCell)
                     .build());
         }
-    }
-
-    private static String province(String path) {
-        String[] labels = path.split("\\.");
-        return labels.length < 2 ? path : labels[0] + "." + labels[1];
-    }
-
-    private static String basis(Decision decision) {
-        return "Quyết định số " + decision.number() + " ngày " + DAY.format(decision.date()) + " của "
-                + decision.issuer();
     }
 
     // --- applying completed approvals (called by the module's own listener)
@@ -665,6 +542,38 @@ public class MemberRegistry {
                 .build());
     }
 
+    /**
+     * MEMBER_ADMISSION was rejected or withdrawn: the record leaves the pending state as NOT_ADMITTED
+     * (it never entered the database: no membership, out of member searches), audited with the request
+     * as its basis. Anything else (already decided, another request) is left alone, so a redelivered
+     * event changes nothing.
+     */
+    @Transactional
+    void markNotAdmitted(long requestId, String outcome) {
+        Optional<Long> id = members.idByAdmissionRequest(requestId);
+        if (id.isEmpty()) {
+            return;
+        }
+        Members.Row row = members.lock(id.get()).orElseThrow();
+        if (row.status() != MemberStatus.PENDING_ADMISSION) {
+            return;
+        }
+        members.update(
+                row.id(),
+                row.version(),
+                Map.of(),
+                row.cellId(),
+                MemberStatus.NOT_ADMITTED,
+                row.sources(),
+                clock.instant());
+        audit.record(AuditEvent.of(AuditAction.UPDATE, TARGET, row.id())
+                .actorIdentifier("system")
+                .basis("Yêu cầu phê duyệt số " + requestId + " (" + CHAIN_ADMISSION + ") " + outcome)
+                .detail("approvalRequest", requestId)
+                .change("status", row.status().name(), MemberStatus.NOT_ADMITTED.name())
+                .build());
+    }
+
     // --- scope
 
     /**
@@ -676,7 +585,7 @@ public class MemberRegistry {
     }
 
     /** Whether the account is a member's self-service account (H-4: reads its cell, not its members). */
-    private boolean isMemberAccount(AccessScope scope) {
+    boolean isMemberAccount(AccessScope scope) {
         return accounts.byId(scope.accountId())
                 .map(AccountView::type)
                 .filter(t -> t == AccountType.MEMBER)
@@ -688,15 +597,25 @@ public class MemberRegistry {
         return isMemberAccount(scope) ? List.of() : scope.readablePaths(DB);
     }
 
-    private Members.Row visible(AccessScope scope, long id) {
+    /** A pending admission, a refused one or an ended membership takes no changes. */
+    static void requireActive(Members.Row row) {
+        if (row.status() == MemberStatus.PENDING_ADMISSION) {
+            throw DomainException.conflict("member.pendingAdmission");
+        }
+        if (!row.status().active()) {
+            throw DomainException.conflict("member.notActive", row.status().label());
+        }
+    }
+
+    Members.Row visible(AccessScope scope, long id) {
         return members.byId(id).filter(row -> visible(scope, row)).orElseThrow(MemberRegistry::notFound);
     }
 
-    private Members.Row lockVisible(AccessScope scope, long id) {
+    Members.Row lockVisible(AccessScope scope, long id) {
         return members.lock(id).filter(row -> visible(scope, row)).orElseThrow(MemberRegistry::notFound);
     }
 
-    private boolean visible(AccessScope scope, Members.Row row) {
+    boolean visible(AccessScope scope, Members.Row row) {
         if (row.accountId() != null && row.accountId() == scope.accountId()) {
             return true;
         }
@@ -712,7 +631,7 @@ public class MemberRegistry {
                         .isPresent();
     }
 
-    private boolean mayWrite(AccessScope scope, Members.Row row) {
+    boolean mayWrite(AccessScope scope, Members.Row row) {
         return row.cellPath() != null && !isMemberAccount(scope) && scope.canWrite(DB, row.cellPath());
     }
 
@@ -740,7 +659,7 @@ public class MemberRegistry {
     private MemberRecord view(AccessScope scope, Members.Row row) {
         boolean own = row.accountId() != null && row.accountId() == scope.accountId();
         boolean write = mayWrite(scope, row);
-        boolean active = row.status() != MemberStatus.PENDING_ADMISSION;
+        boolean active = row.status().active();
         return new MemberRecord(
                 row.id(),
                 row.values(),
@@ -858,7 +777,7 @@ public class MemberRegistry {
         return basis.strip();
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock);
     }
 

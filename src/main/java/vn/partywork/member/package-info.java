@@ -5,7 +5,7 @@
  * decided it) and admission through MEMBER_ADMISSION. {@link vn.partywork.member.MemberRegistry} is
  * the API.
  */
-@ApplicationModule(allowedDependencies = {"shared", "org", "catalogue", "audit", "approval", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "org", "catalogue", "audit", "approval", "identity", "document"})
 @NullMarked
 package vn.partywork.member;
 

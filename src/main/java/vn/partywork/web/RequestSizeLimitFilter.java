@@ -31,6 +31,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long MAX_BODY = 1024 * 1024;
     static final long MAX_UPLOAD = 51L * 1024 * 1024;
     static final Set<String> UPLOAD_PATHS = Set.of("/corrections", "/api/v1/corrections");
+    /** M-1, M-4: files attached to a member record, with a life event or a transfer (decision scans). */
+    static final java.util.regex.Pattern MEMBER_UPLOADS =
+            java.util.regex.Pattern.compile("(/api/v1)?/members/\\d+/(documents|events|transfer)");
 
     private final ErrorMessages messages;
     private final ObjectMapper json;
@@ -43,9 +46,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean upload = "POST".equals(request.getMethod())
-                && UPLOAD_PATHS.contains(request.getRequestURI()
-                        .substring(request.getContextPath().length()));
+                && (UPLOAD_PATHS.contains(path) || MEMBER_UPLOADS.matcher(path).matches());
         if (request.getContentLengthLong() > (upload ? MAX_UPLOAD : MAX_BODY)) {
             refuse(request, response, upload ? "request.uploadTooLarge" : "request.tooLarge");
             return;

@@ -171,6 +171,37 @@ public class Members {
         return byId(id);
     }
 
+    public Optional<Long> idByAdmissionRequest(long requestId) {
+        return jdbc.sql("SELECT id FROM member.member WHERE admission_request_id = :request")
+                .param("request", requestId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** M-4: the membership ended (removal, expulsion, leaving, death) on {@code endedOn}; false when the version moved. */
+    public boolean end(long id, int version, MemberStatus status, LocalDate endedOn, Instant now) {
+        return jdbc.sql("""
+                        UPDATE member.member SET status = :status, ended_on = :ended, updated_at = :now,
+                                                 version = version + 1
+                         WHERE id = :id AND version = :version
+                        """)
+                        .param("status", status.name())
+                        .param("ended", endedOn)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /** Sets the party badge text of the form (the badge award event writes it, M-4). */
+    public void setPartyBadge(long id, String badge) {
+        jdbc.sql("UPDATE member.member SET party_badge = :badge, version = version + 1 WHERE id = :id")
+                .param("badge", badge)
+                .param("id", id)
+                .update();
+    }
+
     public Optional<Long> idByAccount(long accountId) {
         return jdbc.sql("SELECT id FROM member.member WHERE account_id = :account")
                 .param("account", accountId)
@@ -212,10 +243,11 @@ public class Members {
     }
 
     public boolean hasCurrentMembers(long cellId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member.member WHERE cell_id = :cell)")
-                .param("cell", cellId)
-                .query(Boolean.class)
-                .single();
+        // Ended memberships and refused admissions do not hold a cell open (M-4).
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM member.member
+                                        WHERE cell_id = :cell AND status IN ('PENDING_ADMISSION', 'PROBATIONARY', 'OFFICIAL'))
+                        """).param("cell", cellId).query(Boolean.class).single();
     }
 
     // --- membership history
@@ -334,7 +366,8 @@ public class Members {
         // M-4: a member in transit also shows on the receiving side.
         from.append(" WHERE (c.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self"
                 + " OR EXISTS (SELECT 1 FROM member.transfer t JOIN org.current_organisation tc"
-                + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id AND t.status = 'ISSUED'"
+                + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id"
+                + " AND (t.status = 'ISSUED' OR t.kind = 'TEMPORARY' AND t.status = 'ACCEPTED')"
                 + " AND tc.path <@ ANY(CAST(:paths AS ltree[]))))");
         params.put("paths", paths.stream().collect(Collectors.joining(",", "{", "}")));
         params.put("self", self);
@@ -367,6 +400,9 @@ public class Members {
         if (query.status() != null) {
             from.append(" AND ").append(status).append(" = :status");
             params.put("status", query.status().name());
+        } else if (query.asOf() == null) {
+            // M-4: refused admissions and ended memberships leave the default search (ask by status).
+            from.append(" AND m.status IN ('PENDING_ADMISSION', 'PROBATIONARY', 'OFFICIAL')");
         }
         if (query.gender() != null) {
             from.append(" AND m.gender = :gender");

@@ -29,12 +29,10 @@ import vn.partywork.member.MemberQuery;
 import vn.partywork.member.MemberRecord;
 import vn.partywork.member.MemberRegistry;
 import vn.partywork.member.MemberStatus;
-import vn.partywork.member.MemberTransfer;
 import vn.partywork.member.MembershipPeriod;
 import vn.partywork.member.NewMember;
 import vn.partywork.member.PartyDataChange;
 import vn.partywork.shared.AccessScope;
-import vn.partywork.shared.Decision;
 import vn.partywork.shared.DomainException;
 
 /** The member database over JSON (issue 5 item 9): scoped search, records, creation, party data, proposals. */
@@ -110,20 +108,6 @@ class MemberApiController {
             @Nullable LocalDate effectiveOn,
             @Nullable String basis,
             @Nullable DataSource source) {}
-
-    record DecisionBody(
-            @NotNull(message = REQUIRED) String number,
-            @NotNull(message = REQUIRED) LocalDate date,
-            @NotNull(message = REQUIRED) String issuer) {}
-
-    record TransferBody(
-            @NotNull(message = REQUIRED) Long toCellId,
-            @NotNull(message = REQUIRED) @Valid DecisionBody decision,
-            @Nullable LocalDate issuedOn) {}
-
-    record AcceptBody(
-            @NotNull(message = REQUIRED) Integer version,
-            @Nullable LocalDate acceptedOn) {}
 
     record ProposalBody(@NotNull(message = REQUIRED) Map<String, @Nullable String> fields) {}
 
@@ -217,27 +201,6 @@ class MemberApiController {
                         body.basis(),
                         body.source(),
                         body.version())));
-    }
-
-    @PostMapping("/{id}/transfers")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Tổ chức nơi đi lập giấy chuyển sinh hoạt đảng chính thức trong tỉnh")
-    MemberTransfer issueTransfer(AccessScope scope, @PathVariable long id, @Valid @RequestBody TransferBody body) {
-        return registry.issueTransfer(
-                scope,
-                id,
-                body.toCellId(),
-                new Decision(
-                        body.decision().number(),
-                        body.decision().date(),
-                        body.decision().issuer()),
-                body.issuedOn());
-    }
-
-    @PostMapping("/transfers/{id}/accept")
-    @Operation(summary = "Tổ chức nơi đến tiếp nhận đảng viên chuyển đến")
-    MemberTransfer acceptTransfer(AccessScope scope, @PathVariable long id, @Valid @RequestBody AcceptBody body) {
-        return registry.acceptTransfer(scope, id, body.acceptedOn(), body.version());
     }
 
     @PostMapping("/{id}/proposals")

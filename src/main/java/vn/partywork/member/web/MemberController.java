@@ -27,6 +27,7 @@ import vn.partywork.member.DataSource;
 import vn.partywork.member.FieldGroup;
 import vn.partywork.member.Gender;
 import vn.partywork.member.MemberField;
+import vn.partywork.member.MemberLifeEvents;
 import vn.partywork.member.MemberPage;
 import vn.partywork.member.MemberQuery;
 import vn.partywork.member.MemberRecord;
@@ -55,15 +56,18 @@ class MemberController {
     private final MessageSource messages;
 
     private final AuditTrail auditTrail;
+    private final MemberLifeEvents lifeEvents;
 
     MemberController(
             MemberRegistry registry,
+            MemberLifeEvents lifeEvents,
             OrgStructure orgs,
             Catalogues catalogues,
             ApprovalRequests approvals,
             AuditTrail auditTrail,
             MessageSource messages) {
         this.auditTrail = auditTrail;
+        this.lifeEvents = lifeEvents;
         this.registry = registry;
         this.orgs = orgs;
         this.catalogues = catalogues;
@@ -172,6 +176,8 @@ class MemberController {
         model.addAttribute("groups", FieldGroup.values());
         model.addAttribute("fieldsByGroup", fieldsByGroup());
         model.addAttribute("history", registry.history(scope, record.id()));
+        // M-4, M-1: life events, transfers and attached documents (MemberEventController acts on them).
+        model.addAttribute("dossier", lifeEvents.dossier(scope, record.id()));
         if (record.canEditParty() && !own) {
             // P-AU-1: "who changed what, when, old → new" for the staff who keep the record; the
             // reads (one per page view, this one included) stay in the auditor's viewer.

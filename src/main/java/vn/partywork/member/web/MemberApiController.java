@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,10 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.partywork.approval.RequestDetails;
 import vn.partywork.member.DataSource;
 import vn.partywork.member.FieldGroup;
-import vn.partywork.member.Gender;
 import vn.partywork.member.MemberField;
 import vn.partywork.member.MemberPage;
-import vn.partywork.member.MemberQuery;
 import vn.partywork.member.MemberRecord;
 import vn.partywork.member.MemberRegistry;
 import vn.partywork.member.MemberStatus;
@@ -115,41 +114,10 @@ class MemberApiController {
     @Operation(summary = "Tìm đảng viên trong phạm vi được phân quyền (tên không dấu, gõ sai nhẹ vẫn tìm được)")
     MemberPage search(
             AccessScope scope,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String citizenId,
-            @RequestParam(required = false) @Nullable String partyCard,
-            @RequestParam(required = false) @Nullable Long org,
-            @RequestParam(required = false) @Nullable MemberStatus status,
-            @RequestParam(required = false) @Nullable Gender gender,
-            @RequestParam(required = false) @Nullable Integer ageFrom,
-            @RequestParam(required = false) @Nullable Integer ageTo,
-            @RequestParam(required = false) @Nullable String ethnicity,
-            @RequestParam(required = false) @Nullable String education,
-            @RequestParam(required = false) @Nullable String theory,
-            @RequestParam(required = false) @Nullable Integer admissionYear,
-            @RequestParam(required = false) @Nullable LocalDate asOf,
-            @RequestParam(required = false) MemberQuery.@Nullable Sort sort,
+            @ModelAttribute MemberSearchForm form,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return registry.search(
-                scope,
-                new MemberQuery(
-                        q,
-                        citizenId,
-                        partyCard,
-                        org,
-                        status,
-                        gender,
-                        ageFrom,
-                        ageTo,
-                        ethnicity,
-                        education,
-                        theory,
-                        admissionYear,
-                        asOf,
-                        sort),
-                page,
-                size);
+        return registry.search(scope, form.query(), page, size);
     }
 
     @GetMapping("/me")

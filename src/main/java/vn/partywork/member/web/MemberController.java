@@ -11,7 +11,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,6 +37,7 @@ import vn.partywork.member.MemberRegistry;
 import vn.partywork.member.MemberStatus;
 import vn.partywork.member.NewMember;
 import vn.partywork.member.PartyDataChange;
+import vn.partywork.org.OrgDetails;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
@@ -48,6 +51,8 @@ import vn.partywork.shared.DomainException;
  */
 @Controller
 class MemberController {
+
+    private static final int ORG_PICKS = 15;
 
     private final MemberRegistry registry;
     private final OrgStructure orgs;
@@ -80,55 +85,39 @@ class MemberController {
     @GetMapping("/members")
     String search(
             AccessScope scope,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String citizenId,
-            @RequestParam(required = false) @Nullable String partyCard,
-            @RequestParam(required = false) @Nullable Long org,
-            @RequestParam(required = false) @Nullable MemberStatus status,
-            @RequestParam(required = false) @Nullable Gender gender,
-            @RequestParam(required = false) @Nullable Integer ageFrom,
-            @RequestParam(required = false) @Nullable Integer ageTo,
-            @RequestParam(required = false) @Nullable String ethnicity,
-            @RequestParam(required = false) @Nullable String education,
-            @RequestParam(required = false) @Nullable String theory,
-            @RequestParam(required = false) @Nullable Integer admissionYear,
-            @RequestParam(required = false) MemberQuery.@Nullable Sort sort,
+            @ModelAttribute("form") MemberSearchForm form,
+            BindingResult binding,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        MemberQuery query = new MemberQuery(
-                q,
-                citizenId,
-                partyCard,
-                org,
-                status,
-                gender,
-                ageFrom,
-                ageTo,
-                ethnicity,
-                education,
-                theory,
-                admissionYear,
-                null,
-                sort);
-        model.addAttribute("query", query);
-        model.addAttribute("sortParam", sort);
-        try {
-            MemberPage results = registry.search(scope, query, page, 20);
-            model.addAttribute("results", results);
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.INVALID && e.kind() != DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            model.addAttribute("searchError", text("error." + e.code(), e.args()));
+        if (binding.hasErrors()) {
+            // A number or a choice that is none (?ageFrom=abc): the criteria are shown empty.
+            form = MemberSearchForm.empty();
+            model.addAttribute("form", form);
+            model.addAttribute("searchError", text("error.member.search.badCriteria"));
         }
-        model.addAttribute("pageLink", pageLink(query));
+        MemberQuery query = form.query();
+        model.addAttribute("query", query);
+        model.addAttribute("sortParam", form.sort());
+        if (!binding.hasErrors()) {
+            try {
+                MemberPage results = registry.search(scope, query, page, 20);
+                model.addAttribute("results", results);
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.INVALID && e.kind() != DomainException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                model.addAttribute("searchError", text("error." + e.code(), e.args()));
+            }
+        }
+        model.addAttribute("pageLink", "/members?" + form.queryString() + "page=");
+        model.addAttribute("exportLink", "/members/export?" + form.queryString());
         if (htmx != null) {
             return "members/fragments :: results";
         }
-        model.addAttribute(
-                "orgChoices",
-                orgs.search(scope, null, 0, OrgStructure.MAX_PAGE_SIZE).items());
+        model.addAttribute("field", "org");
+        model.addAttribute("label", "Tổ chức đảng (gồm cả cấp dưới)");
+        model.addAttribute("chosen", chosenOrg(scope, query.orgId()));
         model.addAttribute(
                 "canCreate",
                 !registry.selfService(scope) && !writableCells(scope).isEmpty());
@@ -138,6 +127,52 @@ class MemberController {
         model.addAttribute("sorts", MemberQuery.Sort.values());
         return "members/list";
     }
+
+    /**
+     * The organisation filter (replaces a list of the first 200 organisations): search-as-you-type
+     * over the caller's readable tree, as on the administration pages; static/js/members.js runs
+     * the search again when one is chosen.
+     */
+    @GetMapping("/members/orgs/pick")
+    String pickOrg(AccessScope scope, @RequestParam(required = false) @Nullable String orgQ, Model model) {
+        String q = orgQ == null ? "" : orgQ.strip();
+        model.addAttribute("field", "org");
+        model.addAttribute("query", q);
+        model.addAttribute(
+                "picks",
+                q.isEmpty() || q.length() > 200
+                        ? List.of()
+                        : orgs.search(scope, q, 0, ORG_PICKS).items().stream()
+                                .map(o -> chosenOrg(scope, o.id()))
+                                .filter(java.util.Objects::nonNull)
+                                .toList());
+        return "members/org-picker :: results";
+    }
+
+    @GetMapping("/members/orgs/choose")
+    String chooseOrg(AccessScope scope, @RequestParam(required = false) @Nullable Long org, Model model) {
+        model.addAttribute("field", "org");
+        model.addAttribute("label", "Tổ chức đảng (gồm cả cấp dưới)");
+        model.addAttribute("chosen", chosenOrg(scope, org));
+        return "members/org-picker :: picker";
+    }
+
+    /** An organisation of the picker with its parent, or null when none is chosen or it is out of scope. */
+    private @Nullable OrgChoice chosenOrg(AccessScope scope, @Nullable Long id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            OrgDetails details = orgs.organisation(scope, id, null);
+            List<OrgSummary> ancestors = details.ancestors();
+            return new OrgChoice(details.org(), ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1));
+        } catch (DomainException e) {
+            return null;
+        }
+    }
+
+    /** What the picker shows of an organisation. */
+    record OrgChoice(OrgSummary org, @Nullable OrgSummary parent) {}
 
     // --- one record
 
@@ -438,27 +473,6 @@ class MemberController {
             }
         }
         model.addAttribute("catalogues", entries);
-    }
-
-    private static String pageLink(MemberQuery q) {
-        StringBuilder link = new StringBuilder("/members?");
-        q.criteria().forEach((k, v) -> {
-            if (!k.equals("orgId") && !k.equals("name")) {
-                link.append(k).append('=').append(encode(String.valueOf(v))).append('&');
-            }
-        });
-        if (q.name() != null) {
-            link.append("q=").append(encode(q.name())).append('&');
-        }
-        if (q.orgId() != null) {
-            link.append("org=").append(q.orgId()).append('&');
-        }
-        link.append("page=");
-        return link.toString();
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String message(DomainException e) {

@@ -26,6 +26,7 @@ import vn.partywork.audit.AuditPage;
 import vn.partywork.audit.AuditQuery;
 import vn.partywork.audit.AuditRecord;
 import vn.partywork.audit.AuditTrail;
+import vn.partywork.audit.AuditValueLabels;
 import vn.partywork.audit.AuditVerification;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.DomainException;
@@ -49,12 +50,19 @@ class JdbcAuditTrail implements AuditTrail {
     private final DataSource dataSource;
     private final AuditLog audit;
     private final Checkpoints checkpoints;
+    private final Map<String, AuditValueLabels> labels;
 
-    JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Checkpoints checkpoints) {
+    JdbcAuditTrail(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            AuditLog audit,
+            Checkpoints checkpoints,
+            List<AuditValueLabels> labels) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.audit = audit;
         this.checkpoints = checkpoints;
+        this.labels = labels.stream().collect(java.util.stream.Collectors.toMap(AuditValueLabels::targetType, l -> l));
     }
 
     @Override
@@ -79,14 +87,63 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditRecord> history(String targetType, String targetId) {
-        return jdbc.sql("SELECT * FROM " + ALL_EVENTS + """
+        return jdbc
+                .sql("SELECT * FROM " + ALL_EVENTS + """
                  WHERE target_type = :type AND target_id = :id
                  ORDER BY seq
                 """)
                 .param("type", targetType)
                 .param("id", targetId)
                 .query((rs, n) -> record(rs))
-                .list();
+                .list()
+                .stream()
+                .map(this::named)
+                .toList();
+    }
+
+    /**
+     * P-AU-2 on a record's own page: stored codes and ids as the owning module names them ("Chính
+     * thức", "Kinh"); a value it does not name, or fails to name, is shown as stored.
+     */
+    private AuditRecord named(AuditRecord r) {
+        AuditValueLabels names = labels.get(r.targetType());
+        if (names == null || r.changes().isEmpty()) {
+            return r;
+        }
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        r.changes()
+                .forEach((field, change) -> changes.put(
+                        field,
+                        new FieldChange(name(names, field, change.oldValue()), name(names, field, change.newValue()))));
+        return new AuditRecord(
+                r.seq(),
+                r.chained(),
+                r.occurredAt(),
+                r.actorId(),
+                r.actorIdentifier(),
+                r.actingOrgId(),
+                r.grantId(),
+                r.clientAddress(),
+                r.requestId(),
+                r.action(),
+                r.targetType(),
+                r.targetId(),
+                r.classification(),
+                r.basis(),
+                changes,
+                r.details());
+    }
+
+    private static @Nullable Object name(AuditValueLabels names, String field, @Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            String label = names.label(field, value);
+            return label == null ? value : label;
+        } catch (RuntimeException e) {
+            return value; // an unknown code or a malformed value: show what is stored
+        }
     }
 
     @Override

@@ -59,7 +59,11 @@ class MemberPagesTests {
         assertThat(record.body())
                 .contains("Nhật ký thay đổi")
                 .contains("hn.tochuc")
-                .contains("<ins>Đinh Văn Nhật Ký</ins>");
+                .contains("<ins>Đinh Văn Nhật Ký</ins>")
+                // P-AU-2: the values as a person reads them, not the codes the log keeps.
+                .contains("<ins>Nam</ins>", "<ins>Kinh</ins>", "<ins>05/05/1980</ins>")
+                .contains("<ins>Chi bộ Tổ dân phố Hàng Đào</ins>")
+                .doesNotContain("<ins>MALE</ins>", "<ins>01</ins>", "<ins>1980-05-05</ins>");
         assertThat(PageSession.login(port, "dangvien.demo").get("/me/record").body())
                 .doesNotContain("Nhật ký thay đổi");
     }

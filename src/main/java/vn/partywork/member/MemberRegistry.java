@@ -29,6 +29,7 @@ import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.member.internal.DecidingLevels;
 import vn.partywork.member.internal.MemberRules;
 import vn.partywork.member.internal.Members;
 import vn.partywork.member.internal.Transfers;
@@ -76,6 +77,7 @@ public class MemberRegistry {
     private final Members members;
     private final Transfers transfers;
     private final MemberRules rules;
+    private final DecidingLevels levels;
     private final OrgDirectory orgs;
     private final Accounts accounts;
     private final ApprovalRequests approvals;
@@ -86,6 +88,7 @@ public class MemberRegistry {
             Members members,
             Transfers transfers,
             MemberRules rules,
+            DecidingLevels levels,
             OrgDirectory orgs,
             Accounts accounts,
             ApprovalRequests approvals,
@@ -94,6 +97,7 @@ public class MemberRegistry {
         this.members = members;
         this.transfers = transfers;
         this.rules = rules;
+        this.levels = levels;
         this.orgs = orgs;
         this.accounts = accounts;
         this.approvals = approvals;
@@ -316,6 +320,13 @@ public class MemberRegistry {
         boolean confirms = status != row.status();
         if (changed.isEmpty() && !moves && !confirms) {
             throw DomainException.invalid("member.change.empty");
+        }
+        // M-6: each party field, and the confirmation as official, is entered by the level that decides it.
+        for (MemberField field : changed.keySet()) {
+            requireLevel(scope, row, DecidingLevel.of(field), field.label());
+        }
+        if (confirms) {
+            requireLevel(scope, row, DecidingLevel.UPPER, "Công nhận đảng viên chính thức");
         }
         Map<MemberField, String> merged = new EnumMap<>(MemberField.class);
         merged.putAll(row.values());
@@ -595,6 +606,12 @@ public class MemberRegistry {
     /** Subtrees whose members' personal records the caller may read; none for a MEMBER account. */
     private List<String> staffPaths(AccessScope scope) {
         return isMemberAccount(scope) ? List.of() : scope.readablePaths(DB);
+    }
+
+    private void requireLevel(AccessScope scope, Members.Row row, DecidingLevel level, String what) {
+        if (row.cellPath() == null || !scope.canWrite(DB, levels.path(row.cellPath(), level))) {
+            throw DomainException.forbidden("member.field.notAuthorised", what, level.label());
+        }
     }
 
     /** A pending admission, a refused one or an ended membership takes no changes. */

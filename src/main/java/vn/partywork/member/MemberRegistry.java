@@ -585,6 +585,71 @@ public class MemberRegistry {
                 .build());
     }
 
+    // --- correction requests (P-WF-3, through MemberCorrections)
+
+    /** The checks of a correction's new values against the whole record (as a direct change would get them). */
+    @Transactional(readOnly = true)
+    void checkCorrection(long id, List<ProposedChange> changes) {
+        Members.Row row = members.byId(id).orElseThrow(MemberRegistry::notFound);
+        corrected(row, changes);
+    }
+
+    /**
+     * Applies an approved correction inside the approving transaction: every old value must still be
+     * the record's current one ({@code approval.correction.stale} otherwise), the result obeys the
+     * record's rules, and one audit event carries field old → new with the request as its basis.
+     */
+    @Transactional
+    void applyCorrection(long id, List<ProposedChange> changes, String basis, long requestId, String approvedBy) {
+        Members.Row row = members.lock(id).orElseThrow(vn.partywork.approval.CorrectionRequests::stale);
+        for (ProposedChange change : changes) {
+            MemberField field = MemberField.byKey(change.field()).orElseThrow();
+            String current = row.values().get(field);
+            if (!Objects.equals(current == null ? "" : current, change.oldValue() == null ? "" : change.oldValue())) {
+                throw vn.partywork.approval.CorrectionRequests.stale();
+            }
+        }
+        Map<MemberField, @Nullable String> changed = corrected(row, changes);
+        if (!translatingDuplicates(() -> members.update(
+                id, row.version(), changed, row.cellId(), row.status(), row.sources(), clock.instant()))) {
+            throw vn.partywork.approval.CorrectionRequests.stale();
+        }
+        AuditEvent.Builder event = AuditEvent.of(AuditAction.UPDATE, TARGET, id)
+                .actorIdentifier(approvedBy)
+                .basis(basis)
+                .detail("correctionRequest", requestId);
+        changed.forEach((f, v) -> event.change(f.key(), row.values().get(f), v));
+        audit.record(event.build());
+    }
+
+    /** The changed fields after parsing, with the whole record checked as it would become. */
+    private Map<MemberField, @Nullable String> corrected(Members.Row row, List<ProposedChange> changes) {
+        requireActive(row);
+        Map<String, @Nullable String> input = new LinkedHashMap<>();
+        changes.forEach(
+                c -> input.put(c.field(), c.newValue() == null || c.newValue().isBlank() ? null : c.newValue()));
+        Map<MemberField, @Nullable String> parsed = rules.parse(input);
+        Map<MemberField, String> merged = new EnumMap<>(MemberField.class);
+        merged.putAll(row.values());
+        Map<MemberField, @Nullable String> changed = new EnumMap<>(MemberField.class);
+        parsed.forEach((field, value) -> {
+            if (!Objects.equals(row.values().get(field), value)) {
+                changed.put(field, value);
+                if (value == null) {
+                    merged.remove(field);
+                } else {
+                    merged.put(field, value);
+                }
+            }
+        });
+        if (changed.isEmpty()) {
+            throw DomainException.invalid("member.change.empty");
+        }
+        rules.check(merged, row.status());
+        checkUnique(merged, row.id());
+        return changed;
+    }
+
     // --- scope
 
     /**

@@ -40,7 +40,7 @@ class MemberCorrectionTests {
     void aRecordedErrorIsCorrectedWithEvidenceAfterTheHeadOfTheUnitApproves() {
         long hangDao = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Đào");
         ApiClient staff = ApiClient.as(port, "hn.tochuc");
-        long id = MemberTestData.create(staff, hangDao, "Châu Văn Đính Chính");
+        long id = MemberTestData.create(staff, hangDao, "Châu Minh Khải");
 
         Reply underAge =
                 staff.postMultipart("/api/v1/corrections", correction(id, "admissionDate", "2005-05-05", "1990-01-01"));

@@ -126,7 +126,7 @@ class MemberEventPagesTests {
     @Test
     void staffAttachAFileOnTheRecordPageAndAWrongFileGetsAMessage() {
         long hangBac = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Bạc");
-        long id = MemberTestData.create(ApiClient.as(port, "hn.tochuc"), hangBac, "Tạ Văn Đính Kèm");
+        long id = MemberTestData.create(ApiClient.as(port, "hn.tochuc"), hangBac, "Tạ Quang Hưng");
         PageSession secretary = PageSession.login(port, "bithu.demo");
         Page record = secretary.get("/members/" + id);
         Page wrong = secretary.postMultipart(

@@ -26,4 +26,21 @@ public enum DecidingLevel {
     public String label() {
         return label;
     }
+
+    /**
+     * M-6: the level that decides a party field (Party Statute Art. 4-5 and its guidance): admission,
+     * probation and the party card are decided by the upper-grassroots committee; positions and
+     * discipline recorded by the grassroots committee; commendations by the cell, which keeps its
+     * members' awards; the badge by the province. Self-declared fields have no deciding level (they
+     * go through MEMBER_UPDATE).
+     */
+    public static DecidingLevel of(MemberField field) {
+        return switch (field) {
+            case ADMISSION_DATE, ADMISSION_PLACE, INTRODUCERS, OFFICIAL_DATE, PARTY_CARD_NUMBER, PARTY_CARD_ISSUED_ON ->
+                UPPER;
+            case PARTY_POSITION, DISCIPLINE -> GRASSROOTS;
+            case PARTY_BADGE -> PROVINCE;
+            default -> CELL;
+        };
+    }
 }

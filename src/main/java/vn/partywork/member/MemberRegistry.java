@@ -29,6 +29,7 @@ import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.member.internal.DecidingLevels;
 import vn.partywork.member.internal.MemberRules;
 import vn.partywork.member.internal.Members;
 import vn.partywork.member.internal.Transfers;
@@ -76,6 +77,7 @@ public class MemberRegistry {
     private final Members members;
     private final Transfers transfers;
     private final MemberRules rules;
+    private final DecidingLevels levels;
     private final OrgDirectory orgs;
     private final Accounts accounts;
     private final ApprovalRequests approvals;
@@ -86,6 +88,7 @@ public class MemberRegistry {
             Members members,
             Transfers transfers,
             MemberRules rules,
+            DecidingLevels levels,
             OrgDirectory orgs,
             Accounts accounts,
             ApprovalRequests approvals,
@@ -94,6 +97,7 @@ public class MemberRegistry {
         this.members = members;
         this.transfers = transfers;
         this.rules = rules;
+        this.levels = levels;
         this.orgs = orgs;
         this.accounts = accounts;
         this.approvals = approvals;
@@ -316,6 +320,13 @@ public class MemberRegistry {
         boolean confirms = status != row.status();
         if (changed.isEmpty() && !moves && !confirms) {
             throw DomainException.invalid("member.change.empty");
+        }
+        // M-6: each party field, and the confirmation as official, is entered by the level that decides it.
+        for (MemberField field : changed.keySet()) {
+            requireLevel(scope, row, DecidingLevel.of(field), field.label());
+        }
+        if (confirms) {
+            requireLevel(scope, row, DecidingLevel.UPPER, "Công nhận đảng viên chính thức");
         }
         Map<MemberField, String> merged = new EnumMap<>(MemberField.class);
         merged.putAll(row.values());
@@ -574,6 +585,71 @@ public class MemberRegistry {
                 .build());
     }
 
+    // --- correction requests (P-WF-3, through MemberCorrections)
+
+    /** The checks of a correction's new values against the whole record (as a direct change would get them). */
+    @Transactional(readOnly = true)
+    void checkCorrection(long id, List<ProposedChange> changes) {
+        Members.Row row = members.byId(id).orElseThrow(MemberRegistry::notFound);
+        corrected(row, changes);
+    }
+
+    /**
+     * Applies an approved correction inside the approving transaction: every old value must still be
+     * the record's current one ({@code approval.correction.stale} otherwise), the result obeys the
+     * record's rules, and one audit event carries field old → new with the request as its basis.
+     */
+    @Transactional
+    void applyCorrection(long id, List<ProposedChange> changes, String basis, long requestId, String approvedBy) {
+        Members.Row row = members.lock(id).orElseThrow(vn.partywork.approval.CorrectionRequests::stale);
+        for (ProposedChange change : changes) {
+            MemberField field = MemberField.byKey(change.field()).orElseThrow();
+            String current = row.values().get(field);
+            if (!Objects.equals(current == null ? "" : current, change.oldValue() == null ? "" : change.oldValue())) {
+                throw vn.partywork.approval.CorrectionRequests.stale();
+            }
+        }
+        Map<MemberField, @Nullable String> changed = corrected(row, changes);
+        if (!translatingDuplicates(() -> members.update(
+                id, row.version(), changed, row.cellId(), row.status(), row.sources(), clock.instant()))) {
+            throw vn.partywork.approval.CorrectionRequests.stale();
+        }
+        AuditEvent.Builder event = AuditEvent.of(AuditAction.UPDATE, TARGET, id)
+                .actorIdentifier(approvedBy)
+                .basis(basis)
+                .detail("correctionRequest", requestId);
+        changed.forEach((f, v) -> event.change(f.key(), row.values().get(f), v));
+        audit.record(event.build());
+    }
+
+    /** The changed fields after parsing, with the whole record checked as it would become. */
+    private Map<MemberField, @Nullable String> corrected(Members.Row row, List<ProposedChange> changes) {
+        requireActive(row);
+        Map<String, @Nullable String> input = new LinkedHashMap<>();
+        changes.forEach(
+                c -> input.put(c.field(), c.newValue() == null || c.newValue().isBlank() ? null : c.newValue()));
+        Map<MemberField, @Nullable String> parsed = rules.parse(input);
+        Map<MemberField, String> merged = new EnumMap<>(MemberField.class);
+        merged.putAll(row.values());
+        Map<MemberField, @Nullable String> changed = new EnumMap<>(MemberField.class);
+        parsed.forEach((field, value) -> {
+            if (!Objects.equals(row.values().get(field), value)) {
+                changed.put(field, value);
+                if (value == null) {
+                    merged.remove(field);
+                } else {
+                    merged.put(field, value);
+                }
+            }
+        });
+        if (changed.isEmpty()) {
+            throw DomainException.invalid("member.change.empty");
+        }
+        rules.check(merged, row.status());
+        checkUnique(merged, row.id());
+        return changed;
+    }
+
     // --- scope
 
     /**
@@ -595,6 +671,12 @@ public class MemberRegistry {
     /** Subtrees whose members' personal records the caller may read; none for a MEMBER account. */
     private List<String> staffPaths(AccessScope scope) {
         return isMemberAccount(scope) ? List.of() : scope.readablePaths(DB);
+    }
+
+    private void requireLevel(AccessScope scope, Members.Row row, DecidingLevel level, String what) {
+        if (row.cellPath() == null || !scope.canWrite(DB, levels.path(row.cellPath(), level))) {
+            throw DomainException.forbidden("member.field.notAuthorised", what, level.label());
+        }
     }
 
     /** A pending admission, a refused one or an ended membership takes no changes. */

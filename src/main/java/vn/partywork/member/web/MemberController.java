@@ -28,6 +28,7 @@ import vn.partywork.catalogue.Catalogues;
 import vn.partywork.member.DataSource;
 import vn.partywork.member.FieldGroup;
 import vn.partywork.member.Gender;
+import vn.partywork.member.MemberDossier;
 import vn.partywork.member.MemberField;
 import vn.partywork.member.MemberLifeEvents;
 import vn.partywork.member.MemberPage;
@@ -212,8 +213,10 @@ class MemberController {
         model.addAttribute("fieldsByGroup", fieldsByGroup());
         model.addAttribute("history", registry.history(scope, record.id()));
         // M-4, M-1: life events, transfers and attached documents (MemberEventController acts on them).
-        model.addAttribute("dossier", lifeEvents.dossier(scope, record.id()));
-        if (record.canEditParty() && !own) {
+        MemberDossier dossier = lifeEvents.dossier(scope, record.id());
+        model.addAttribute("dossier", dossier);
+        // The keepers of the record (WRITE over its cell) see its history, also once the membership ended.
+        if ((record.canEditParty() || dossier.mayAttach()) && !own) {
             // P-AU-1: "who changed what, when, old → new" for the staff who keep the record; the
             // reads (one per page view, this one included) stay in the auditor's viewer.
             model.addAttribute(

@@ -399,4 +399,68 @@ class MemberLifeEventTests {
         assertThat(hcm.get("/api/v1/documents/" + document).status()).isEqualTo(404);
         assertThat(hcm.get("/api/v1/members/" + id + "/documents").status()).isEqualTo(404);
     }
+
+    @Test
+    void aWithdrawnAdmissionLeavesTheRecordNotAdmitted() {
+        long hangBac = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Bạc");
+        ApiClient central = ApiClient.as(port, "tw.tochuc");
+        String body = MemberTestData.body(
+                        hangBac,
+                        "Hoàng Văn Rút Phiếu",
+                        MemberTestData.citizenId(1997),
+                        LocalDate.of(1997, 7, 7),
+                        TODAY.minusMonths(1),
+                        null)
+                .replace("\"cellId\"", "\"admission\": true, \"cellId\"");
+        Reply created = central.post("/api/v1/members", body);
+        long id = created.id();
+        long request = created.<Number>json("$.admissionRequestId").longValue();
+        int version = central.get("/api/v1/approvals/" + request).json("$.summary.version");
+        Reply withdrawn = central.post(
+                "/api/v1/approvals/" + request + "/withdraw",
+                "{\"version\": %d, \"comment\": \"Nhập nhầm\"}".formatted(version));
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(central.get("/api/v1/members/" + id).<String>json("$.status"))
+                                .isEqualTo("NOT_ADMITTED"));
+        assertThat(central.get("/api/v1/members/" + id + "/history").body()).isEqualTo("[]");
+        Reply event = central.post("/api/v1/members/" + id + "/events", event("DEATH", TODAY, ""));
+        assertThat(event.code()).isEqualTo("member.notActive");
+    }
+
+    @Test
+    void partyDataIsEnteredOnlyAtTheLevelThatDecidesIt() {
+        long hangBac = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Bạc");
+        ApiClient staff = ApiClient.as(port, "hn.tochuc");
+        ApiClient secretary = ApiClient.as(port, "bithu.demo");
+        long id = MemberTestData.create(staff, hangBac, "Đặng Văn Thẩm Quyền");
+        int version = secretary.get("/api/v1/members/" + id).json("$.version");
+        String put = "{\"version\": %d, \"fields\": {\"%s\": \"%s\"}}";
+
+        // The cell keeps its members' awards, but the party card is the upper-grassroots committee's.
+        Reply card =
+                secretary.send("PUT", "/api/v1/members/" + id, put.formatted(version, "partyCardNumber", "55501234"));
+        assertThat(card.status()).isEqualTo(403);
+        assertThat(card.code()).isEqualTo("member.field.notAuthorised");
+        assertThat(card.message())
+                .startsWith("Số thẻ đảng viên do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng quyết định");
+        Reply discipline =
+                secretary.send("PUT", "/api/v1/members/" + id, put.formatted(version, "discipline", "Khiển trách"));
+        assertThat(discipline.code()).isEqualTo("member.field.notAuthorised");
+        Reply badge =
+                secretary.send("PUT", "/api/v1/members/" + id, put.formatted(version, "partyBadge", "Huy hiệu 30 năm"));
+        assertThat(badge.code()).isEqualTo("member.field.notAuthorised");
+        Reply awards =
+                secretary.send("PUT", "/api/v1/members/" + id, put.formatted(version, "awards", "Giấy khen 2025"));
+        assertThat(awards.status()).as("%s", awards).isEqualTo(200);
+        assertThat(awards.body()).doesNotContain("55501234");
+
+        Reply byCity = staff.send(
+                "PUT",
+                "/api/v1/members/" + id,
+                put.formatted(awards.<Integer>json("$.version"), "partyCardNumber", "55501234"));
+        assertThat(byCity.status()).as("%s", byCity).isEqualTo(200);
+        assertThat(byCity.<String>json("$.fields.partyCardNumber")).isEqualTo("55501234");
+    }
 }

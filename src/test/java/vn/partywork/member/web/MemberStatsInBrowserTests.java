@@ -51,6 +51,9 @@ class MemberStatsInBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
 
+        browser.findElement(By.cssSelector("nav .dropdown-toggle.nav-link")).click(); // the "Đảng viên" menu
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.linkText("Thống kê")).isDisplayed());
         browser.findElement(By.linkText("Thống kê")).click();
         List<WebElement> charts = rendered();
         assertThat(charts).hasSizeGreaterThanOrEqualTo(9);

@@ -31,6 +31,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long MAX_BODY = 1024 * 1024;
     static final long MAX_UPLOAD = 51L * 1024 * 1024;
     static final Set<String> UPLOAD_PATHS = Set.of("/corrections", "/api/v1/corrections");
+    /** Issue 5 item 6: member imports take one .xlsx of at most 20 MB (MemberImport.MAX_FILE) and the form fields. */
+    static final long MAX_IMPORT = 21L * 1024 * 1024;
+
+    static final Set<String> IMPORT_PATHS = Set.of("/members/import", "/api/v1/members/import");
 
     private final ErrorMessages messages;
     private final ObjectMapper json;
@@ -43,18 +47,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean upload = "POST".equals(request.getMethod())
-                && UPLOAD_PATHS.contains(request.getRequestURI()
-                        .substring(request.getContextPath().length()));
-        if (request.getContentLengthLong() > (upload ? MAX_UPLOAD : MAX_BODY)) {
-            refuse(request, response, upload ? "request.uploadTooLarge" : "request.tooLarge");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean post = "POST".equals(request.getMethod());
+        boolean upload = post && UPLOAD_PATHS.contains(path);
+        boolean memberImport = post && IMPORT_PATHS.contains(path);
+        long limit = upload ? MAX_UPLOAD : memberImport ? MAX_IMPORT : MAX_BODY;
+        if (request.getContentLengthLong() > limit) {
+            refuse(
+                    request,
+                    response,
+                    upload ? "request.uploadTooLarge" : memberImport ? "member.import.tooLarge" : "request.tooLarge");
             return;
         }
         chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
-        String message = messages.message(code);
+        String message = messages.message(code, (MAX_IMPORT - 1024 * 1024) / 1024 / 1024);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

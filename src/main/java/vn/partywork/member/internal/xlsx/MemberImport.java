@@ -212,11 +212,15 @@ public class MemberImport {
         Counts counts = new Counts();
         try {
             jobs.progress(jobId, "VALIDATING", 0, 0, 0);
+            long started = System.nanoTime();
             XlsxInspection.check(upload.file());
+            long inspected = System.nanoTime();
             List<Valid> valid = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
             read(scope, jobId, upload.file(), valid, errors, counts);
+            long checked = System.nanoTime();
             duplicatesInDatabase(scope, valid, errors, counts);
+            long looked = System.nanoTime();
             counts.invalid =
                     (int) errors.stream().mapToInt(RowError::row).distinct().count();
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
@@ -242,6 +246,14 @@ public class MemberImport {
                 audit.record(importEvent(scope, job, counts, null));
                 jobs.finish(jobId, "DONE", counts.read, counts.invalid, counts.imported, null, null, now());
             });
+            log.info(
+                    "Import job {}: {} rows; inspection {} ms, reading and rules {} ms, duplicates {} ms, write {} ms",
+                    jobId,
+                    counts.read,
+                    (inspected - started) / 1_000_000,
+                    (checked - inspected) / 1_000_000,
+                    (looked - checked) / 1_000_000,
+                    (System.nanoTime() - looked) / 1_000_000);
         } catch (DomainException e) {
             refuse(scope, job, counts, e.code(), e.args());
         } catch (RuntimeException e) {

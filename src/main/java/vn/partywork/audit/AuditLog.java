@@ -8,4 +8,12 @@ package vn.partywork.audit;
 public interface AuditLog {
 
     void record(AuditEvent event);
+
+    /**
+     * Records several events as {@link #record} would, one after the other, in as few round trips
+     * as the implementation can (a bulk import records one event per created record).
+     */
+    default void recordAll(java.util.List<AuditEvent> events) {
+        events.forEach(this::record);
+    }
 }

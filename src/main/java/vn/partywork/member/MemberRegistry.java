@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -110,17 +111,7 @@ public class MemberRegistry {
     /** Scoped search (issue 5 item 5); records one SEARCH event with the criteria. */
     @Transactional(readOnly = true)
     public MemberPage search(AccessScope scope, MemberQuery query, int page, int size) {
-        if (query.name() != null && query.name().length() > MemberQuery.MAX_NAME) {
-            throw DomainException.invalid("member.search.tooLong", MemberQuery.MAX_NAME);
-        }
-        if (query.ageFrom() != null && query.ageTo() != null && query.ageFrom() > query.ageTo()
-                || query.ageFrom() != null && query.ageFrom() < 0
-                || query.ageTo() != null && query.ageTo() > 150) {
-            throw DomainException.invalid("member.search.badAge");
-        }
-        if (query.admissionYear() != null && (query.admissionYear() < 1930 || query.admissionYear() > 2200)) {
-            throw DomainException.invalid("member.search.badYear");
-        }
+        checkCriteria(query);
         int pageSize = size <= 0 ? 20 : Math.min(size, MAX_PAGE_SIZE);
         int pageNumber = Math.max(page, 0);
         long offset = (long) pageNumber * pageSize;
@@ -128,13 +119,7 @@ public class MemberRegistry {
             throw DomainException.invalid("member.search.pageTooFar", MAX_OFFSET);
         }
         List<String> paths = staffPaths(scope);
-        String subtree = null;
-        if (query.orgId() != null) {
-            subtree = orgs.current(query.orgId())
-                    .map(OrgSummary::path)
-                    .filter(p -> paths.stream().anyMatch(root -> AccessScope.isWithin(p, root)))
-                    .orElseThrow(() -> DomainException.notFound("member.org.notFound"));
-        }
+        String subtree = subtree(query, paths);
         String key = query.name() == null ? null : members.searchKey(query.name());
         Members.Found found =
                 members.search(query, key, paths, scope.accountId(), subtree, today(), pageSize, offset, COUNT_CAP);
@@ -145,6 +130,80 @@ public class MemberRegistry {
                 .detail("results", found.items().size())
                 .build());
         return new MemberPage(found.items(), pageNumber, pageSize, found.total(), found.capped());
+    }
+
+    /**
+     * Issue 5 item 5: every match of a search (all pages, the whole form, in the search's order)
+     * handed to {@code sink} one record at a time, at most {@code max}; one EXPORT event (P-AU-1)
+     * with the criteria and the number of records. The criteria are checked before the first
+     * record, so a refusal comes before anything is written. Returns the number handed over.
+     */
+    @Transactional(readOnly = true)
+    public Exported export(AccessScope scope, MemberQuery query, int max, String format, Consumer<MemberRecord> sink) {
+        checkCriteria(query);
+        List<String> paths = staffPaths(scope);
+        String subtree = subtree(query, paths);
+        String key = query.name() == null ? null : members.searchKey(query.name());
+        Members.Match match = members.match(query, key, paths, scope.accountId(), subtree, today());
+        long[] count = {0};
+        boolean[] more = {false};
+        boolean complete = false;
+        try {
+            // One more than the cap is read to tell the reader that the list was cut.
+            members.forEachMatch(match, max + 1, row -> {
+                if (count[0] == max) {
+                    more[0] = true;
+                    return;
+                }
+                sink.accept(view(scope, row));
+                count[0]++;
+            });
+            complete = true;
+        } finally {
+            AuditEvent.Builder event =
+                    AuditEvent.of(AuditAction.EXPORT, TARGET, null).actorIdentifier(scope.identifier());
+            query.criteria().forEach(event::detail);
+            audit.record(event.detail("format", format)
+                    .detail("rows", count[0])
+                    .detail("truncated", more[0])
+                    .detail("complete", complete)
+                    .build());
+        }
+        return new Exported(count[0], more[0]);
+    }
+
+    /** What an export handed over: how many records, and whether more matched than the cap. */
+    public record Exported(long rows, boolean truncated) {}
+
+    private static void checkCriteria(MemberQuery query) {
+        if (query.name() != null && query.name().length() > MemberQuery.MAX_NAME) {
+            throw DomainException.invalid("member.search.tooLong", MemberQuery.MAX_NAME);
+        }
+        for (String exact : java.util.Arrays.asList(
+                query.citizenId(), query.partyCard(), query.ethnicity(), query.education(), query.theory())) {
+            if (exact != null && exact.length() > MemberQuery.MAX_NAME) {
+                throw DomainException.invalid("member.search.tooLong", MemberQuery.MAX_NAME);
+            }
+        }
+        if (query.ageFrom() != null && query.ageTo() != null && query.ageFrom() > query.ageTo()
+                || query.ageFrom() != null && query.ageFrom() < 0
+                || query.ageTo() != null && query.ageTo() > 150) {
+            throw DomainException.invalid("member.search.badAge");
+        }
+        if (query.admissionYear() != null && (query.admissionYear() < 1930 || query.admissionYear() > 2200)) {
+            throw DomainException.invalid("member.search.badYear");
+        }
+    }
+
+    /** The path of the organisation the search is narrowed to, which must lie in the caller's scope. */
+    private @Nullable String subtree(MemberQuery query, List<String> paths) {
+        if (query.orgId() == null) {
+            return null;
+        }
+        return orgs.current(query.orgId())
+                .map(OrgSummary::path)
+                .filter(p -> paths.stream().anyMatch(root -> AccessScope.isWithin(p, root)))
+                .orElseThrow(() -> DomainException.notFound("member.org.notFound"));
     }
 
     /** One record; records a READ event (P-AU-1). */

@@ -34,6 +34,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** M-1, M-4: files attached to a member record, with a life event or a transfer (decision scans). */
     static final java.util.regex.Pattern MEMBER_UPLOADS =
             java.util.regex.Pattern.compile("(/api/v1)?/members/\\d+/(documents|events|transfer)");
+    /** Issue 5 item 6: member imports take one .xlsx of at most 20 MB (MemberImport.MAX_FILE) and the form fields. */
+    static final long MAX_IMPORT = 21L * 1024 * 1024;
+
+    static final Set<String> IMPORT_PATHS = Set.of("/members/import", "/api/v1/members/import");
 
     private final ErrorMessages messages;
     private final ObjectMapper json;
@@ -47,17 +51,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean upload = "POST".equals(request.getMethod())
+        boolean post = "POST".equals(request.getMethod());
+        boolean upload = post
                 && (UPLOAD_PATHS.contains(path) || MEMBER_UPLOADS.matcher(path).matches());
-        if (request.getContentLengthLong() > (upload ? MAX_UPLOAD : MAX_BODY)) {
-            refuse(request, response, upload ? "request.uploadTooLarge" : "request.tooLarge");
+        boolean memberImport = post && IMPORT_PATHS.contains(path);
+        long limit = upload ? MAX_UPLOAD : memberImport ? MAX_IMPORT : MAX_BODY;
+        if (request.getContentLengthLong() > limit) {
+            refuse(
+                    request,
+                    response,
+                    upload ? "request.uploadTooLarge" : memberImport ? "member.import.tooLarge" : "request.tooLarge");
             return;
         }
         chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
-        String message = messages.message(code);
+        String message = messages.message(code, (MAX_IMPORT - 1024 * 1024) / 1024 / 1024);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

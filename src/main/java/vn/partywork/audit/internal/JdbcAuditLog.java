@@ -62,6 +62,109 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
+    /** Events per statement of {@link #recordAll}: bounded arrays, still one round trip per thousand events. */
+    static final int BULK = 2000;
+
+    @Override
+    public void recordAll(java.util.List<AuditEvent> events) {
+        events.forEach(e -> Objects.requireNonNull(e, "event"));
+        if (events.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            appendAll(events);
+            sealAfterCommit();
+        } else {
+            standalone.executeWithoutResult(status -> appendAll(events));
+            sealer.requestSeal();
+        }
+    }
+
+    /** {@code audit.append} once per event, called from one statement per {@link #BULK} events (arrays unnested). */
+    private void appendAll(java.util.List<AuditEvent> events) {
+        Long actorId = null;
+        String actor = null;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Actor a) {
+            actorId = a.accountId();
+            actor = a.identifier();
+        }
+        String client = null;
+        String requestId = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest request = attrs.getRequest();
+            client = request.getRemoteAddr();
+            Object id = request.getAttribute(REQUEST_ID);
+            requestId = id == null ? null : id.toString();
+        }
+        for (int from = 0; from < events.size(); from += BULK) {
+            java.util.List<AuditEvent> chunk = events.subList(from, Math.min(events.size(), from + BULK));
+            int n = chunk.size();
+            String[] identifiers = new String[n];
+            Long[] actingOrgs = new Long[n];
+            Long[] grants = new Long[n];
+            String[] actions = new String[n];
+            String[] targetTypes = new String[n];
+            String[] targetIds = new String[n];
+            String[] classifications = new String[n];
+            String[] bases = new String[n];
+            String[] changes = new String[n];
+            String[] details = new String[n];
+            for (int i = 0; i < n; i++) {
+                AuditEvent event = chunk.get(i);
+                identifiers[i] = event.actorIdentifier() == null ? actor : event.actorIdentifier();
+                actingOrgs[i] = event.actingOrgId();
+                grants[i] = event.grantId();
+                actions[i] = event.action().name();
+                targetTypes[i] = event.targetType();
+                targetIds[i] = event.targetId();
+                classifications[i] = event.classification().name();
+                bases[i] = event.basis();
+                changes[i] = JSON.writeValueAsString(changesOf(event));
+                details[i] = JSON.writeValueAsString(event.details());
+            }
+            jdbc.sql("""
+                    SELECT audit.append(:actorId, e.actor_identifier, e.acting_org_id, e.grant_id, :client, :requestId,
+                                        e.action, e.target_type, e.target_id, e.classification, e.basis, e.changes,
+                                        e.details)
+                      FROM unnest(CAST(:identifiers AS text[]), CAST(:actingOrgs AS bigint[]), CAST(:grants AS bigint[]),
+                                  CAST(:actions AS text[]), CAST(:targetTypes AS text[]), CAST(:targetIds AS text[]),
+                                  CAST(:classifications AS text[]), CAST(:bases AS text[]), CAST(:changes AS text[]),
+                                  CAST(:details AS text[]))
+                           WITH ORDINALITY AS e(actor_identifier, acting_org_id, grant_id, action, target_type, target_id,
+                                                classification, basis, changes, details, ord)
+                     ORDER BY e.ord
+                    """)
+                    .param("actorId", actorId, java.sql.Types.BIGINT)
+                    .param("client", client, java.sql.Types.VARCHAR)
+                    .param("requestId", requestId, java.sql.Types.VARCHAR)
+                    .param("identifiers", identifiers)
+                    .param("actingOrgs", actingOrgs)
+                    .param("grants", grants)
+                    .param("actions", actions)
+                    .param("targetTypes", targetTypes)
+                    .param("targetIds", targetIds)
+                    .param("classifications", classifications)
+                    .param("bases", bases)
+                    .param("changes", changes)
+                    .param("details", details)
+                    .query((rs, row) -> 1)
+                    .list();
+        }
+    }
+
+    private static Map<String, Object> changesOf(AuditEvent event) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        event.changes().forEach((field, change) -> {
+            Map<String, @Nullable Object> pair = new LinkedHashMap<>();
+            pair.put("old", change.oldValue());
+            pair.put("new", change.newValue());
+            changes.put(field, pair);
+        });
+        return changes;
+    }
+
     /** Once per transaction: have its events chained soon after it commits (the schedule is the fallback). */
     private void sealAfterCommit() {
         // Synchronizations, unlike bound resources, are suspended with their transaction, so a

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.partywork.member.DataSource;
@@ -39,10 +41,17 @@ public class Members {
     /** How close a name must be to count as a typo of the query (pg_trgm word similarity). */
     static final double WORD_SIMILARITY = 0.5;
 
-    private final JdbcClient jdbc;
+    private static final int STREAM_FETCH_SIZE = 1000;
 
-    Members(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    /** For the export: rows fetched a batch at a time instead of the whole result in memory. */
+    private final NamedParameterJdbcTemplate streaming;
+
+    Members(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
     /** A stored record with its cell as it stands now ({@code cellPath} null when the cell no longer exists). */
@@ -337,6 +346,9 @@ public class Members {
     /** Results and the count (exact up to {@code countCap}). */
     public record Found(List<MemberSummary> items, long total, boolean capped) {}
 
+    /** The FROM and WHERE of a search with its parameters, its status column and its order. */
+    public record Match(String from, Map<String, Object> params, String status, String order) {}
+
     public Found search(
             MemberQuery query,
             @Nullable String searchKey,
@@ -347,6 +359,59 @@ public class Members {
             int limit,
             long offset,
             int countCap) {
+        Match match = match(query, searchKey, paths, self, subtree, today);
+        String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, c.org_id AS cell_id, c.name AS cell_name, "
+                + match.status() + " AS status, m.admission_date, m.party_card_number" + match.from() + " ORDER BY "
+                + match.order() + " LIMIT :limit OFFSET :offset";
+        JdbcClient.StatementSpec items = jdbc.sql(select);
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM (SELECT 1" + match.from() + " LIMIT :cap) x");
+        for (Map.Entry<String, Object> e : match.params().entrySet()) {
+            items = items.param(e.getKey(), e.getValue());
+            count = count.param(e.getKey(), e.getValue());
+        }
+        List<MemberSummary> rows = items.param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new MemberSummary(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        Gender.valueOf(rs.getString("gender")),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getLong("cell_id"),
+                        rs.getString("cell_name"),
+                        MemberStatus.valueOf(rs.getString("status")),
+                        rs.getObject("admission_date", LocalDate.class),
+                        rs.getString("party_card_number")))
+                .list();
+        long total = count.param("cap", countCap + 1).query(Long.class).single();
+        return new Found(rows, Math.min(total, countCap), total > countCap);
+    }
+
+    /**
+     * Every match of a search with the whole form, in the search's order, at most {@code limit},
+     * fetched a batch at a time (the export, issue 5 item 5). The status is the one the search
+     * filtered on (as of {@code asOf} when given).
+     */
+    public void forEachMatch(Match match, int limit, java.util.function.Consumer<Row> sink) {
+        String select = "SELECT " + FIELD_COLUMNS
+                + ", m.id, c.org_id AS cell_id, c.name AS cell_name, c.path::text AS cell_path, " + match.status()
+                + " AS status, m.account_id, m.admission_request_id, m.source_identity, m.source_background,"
+                + " m.source_party, m.created_at, m.updated_at, m.version" + match.from() + " ORDER BY "
+                + match.order() + " LIMIT :limit";
+        Map<String, Object> params = new LinkedHashMap<>(match.params());
+        params.put("limit", limit);
+        streaming.query(select, params, (ResultSet rs) -> {
+            sink.accept(row(rs, 0));
+        });
+    }
+
+    /** The scope, subtree and criteria of a search as SQL (sets the typo threshold for the transaction). */
+    public Match match(
+            MemberQuery query,
+            @Nullable String searchKey,
+            List<String> paths,
+            long self,
+            @Nullable String subtree,
+            LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder from = new StringBuilder();
         String status;
@@ -442,30 +507,7 @@ public class Members {
             case BIRTH_DATE -> "m.birth_date, m.id";
             case ADMISSION_DATE -> "m.admission_date, m.id";
         };
-        String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, c.org_id AS cell_id, c.name AS cell_name, "
-                + status + " AS status, m.admission_date, m.party_card_number" + from + " ORDER BY " + order
-                + " LIMIT :limit OFFSET :offset";
-        JdbcClient.StatementSpec items = jdbc.sql(select);
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT :cap) x");
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            items = items.param(e.getKey(), e.getValue());
-            count = count.param(e.getKey(), e.getValue());
-        }
-        List<MemberSummary> rows = items.param("limit", limit)
-                .param("offset", offset)
-                .query((rs, n) -> new MemberSummary(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        Gender.valueOf(rs.getString("gender")),
-                        rs.getObject("birth_date", LocalDate.class),
-                        rs.getLong("cell_id"),
-                        rs.getString("cell_name"),
-                        MemberStatus.valueOf(rs.getString("status")),
-                        rs.getObject("admission_date", LocalDate.class),
-                        rs.getString("party_card_number")))
-                .list();
-        long total = count.param("cap", countCap + 1).query(Long.class).single();
-        return new Found(rows, Math.min(total, countCap), total > countCap);
+        return new Match(from.toString(), params, status, order);
     }
 
     // --- mapping

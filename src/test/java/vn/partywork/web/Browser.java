@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through ChromeDriver. CI installs both ({@code .ci/run}); on a
@@ -56,6 +62,25 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /**
+     * Clicks the element after scrolling it to the middle of the window, trying again for a few
+     * seconds while something else still covers it (a smooth scroll, a collapsing menu, a slow
+     * htmx swap on a loaded machine).
+     */
+    public static void click(ChromeDriver driver, By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(locator);
+                    ((JavascriptExecutor) d)
+                            .executeScript(
+                                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+                    element.click();
+                    return true;
+                });
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

@@ -70,8 +70,8 @@ class MemberInBrowserTests {
         String value = "Tiếng Anh B2, tiếng Pháp A" + (System.nanoTime() % 9 + 1);
         languages.sendKeys(value);
         Browser.screenshot(browser, "members-propose");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Browser.click(browser, By.cssSelector("main form button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> d.getCurrentUrl().matches(".*/approvals/\\d+"));
         String request = browser.getCurrentUrl();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(value);

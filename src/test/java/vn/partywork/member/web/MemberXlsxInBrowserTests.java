@@ -66,7 +66,7 @@ class MemberXlsxInBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("org-chosen"), "Hoàn Kiếm"));
         // The search runs again with the organisation: members of other wards drop out.
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String results = d.findElement(By.id("member-results")).getText();

@@ -108,7 +108,10 @@ class WebHardeningTests {
                         "/notifications/settings",
                         "/account/password",
                         "/account/mfa",
-                        "/account/device"));
+                        "/account/device",
+                        "/data-access",
+                        "/data-access/new",
+                        "/data-access/register"));
         pages.put("tw.tochuc", List.of("/calendar?year=2027", "/approvals/monitor"));
         pages.put("dangvien.demo", List.of("/me/record"));
         pages.put("kiemtoan", List.of("/audit", "/audit/verify"));

@@ -85,6 +85,9 @@ class WebHardeningTests {
         HttpResponse<String> refused = http.send(get("/api/v1/orgs"), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertSecurityHeaders(refused);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("inline <style> only on the API documentation")
+                .doesNotContain("style-src 'self' 'unsafe-inline'");
         // HSTS only on HTTPS (RFC 6797 §7.2): this test server speaks plain HTTP.
         assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }

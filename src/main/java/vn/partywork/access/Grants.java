@@ -72,10 +72,27 @@ public class Grants {
         // ASVS 5.0 7.5.3: changing rights needs a fresh second factor.
         stepUp.require(actor);
         AccountView account = administration.requireManaged(actor, command.accountId());
-        return insert(actor, account, command);
+        return insert(actor, account, command, null);
     }
 
-    private GrantView insert(@Nullable AccountPrincipal actor, AccountView account, NewGrant command) {
+    /**
+     * P-AZ-4: the time-limited grant that an approved data access request gives its requester. The
+     * approval by the data owner is the authority (no account administrator acts), so the audit event
+     * names the approving account of the current request and the request as its basis
+     * ({@code command.documentNumber()}). A grant without an end date is refused.
+     */
+    @Transactional
+    public GrantView grantForApprovedDataAccess(NewGrant command) {
+        if (command.validTo() == null) {
+            throw DomainException.invalid("access.grant.periodInvalid");
+        }
+        AccountView account = accounts.byId(command.accountId())
+                .orElseThrow(() -> DomainException.invalid("access.grant.accountNotFound"));
+        return insert(null, account, command, "approval");
+    }
+
+    private GrantView insert(
+            @Nullable AccountPrincipal actor, AccountView account, NewGrant command, @Nullable String origin) {
         if (account.type() == AccountType.SYSTEM_ADMIN) {
             // P-ID-2: the system administrator never holds business rights.
             throw DomainException.invalid("access.grant.systemAdmin");
@@ -125,7 +142,8 @@ public class Grants {
                 actor == null ? null : actor.accountId(),
                 clock.instant());
         audit.record(AuditEvent.of(AuditAction.GRANT, "grant", id)
-                .actorIdentifier(actor == null ? "seed" : null)
+                .actorIdentifier(actor == null && origin == null ? "seed" : null)
+                .detail("origin", origin)
                 .change("accountId", null, account.id())
                 .change("role", null, command.role().name())
                 .change("orgId", null, org.id())
@@ -155,7 +173,7 @@ public class Grants {
     public GrantView grantForSeeding(NewGrant command) {
         AccountView account = accounts.byId(command.accountId())
                 .orElseThrow(() -> DomainException.invalid("access.grant.accountNotFound"));
-        return insert(null, account, command);
+        return insert(null, account, command, null);
     }
 
     @Transactional

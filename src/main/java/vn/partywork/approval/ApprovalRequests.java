@@ -113,8 +113,26 @@ public class ApprovalRequests {
         return start(scope, command);
     }
 
+    /**
+     * P-AZ-4: starts a data access chain ({@code DATA_ACCESS_*}) at the data owner's organisation for
+     * a submitter who does not read that database there: the request asks for exactly that right. The
+     * calling module ({@code dataaccess}) checks the form; the submitter sees the request as its
+     * submitter and, as for every chain, acts on none of its steps.
+     */
+    @Transactional
+    public RequestDetails submitToDataOwner(AccessScope scope, SubmitRequest command) {
+        if (!command.chainCode().startsWith("DATA_ACCESS_")) {
+            throw DomainException.invalid("approval.chain.unknown", command.chainCode());
+        }
+        return start(scope, command, false);
+    }
+
     /** Starts a chain after the caller's own checks (see {@link #submit}). */
     RequestDetails start(AccessScope scope, SubmitRequest command) {
+        return start(scope, command, true);
+    }
+
+    private RequestDetails start(AccessScope scope, SubmitRequest command, boolean submitterReadsSubject) {
         Chain chain = store.chain(command.chainCode())
                 .orElseThrow(() -> DomainException.invalid("approval.chain.unknown", command.chainCode()));
         checkText(command.title(), MAX_TITLE, "approval.title.invalid");
@@ -122,7 +140,7 @@ public class ApprovalRequests {
         checkText(command.subjectId(), 100, "approval.subject.invalid");
         checkChanges(command.changes());
         OrgSummary subject = orgs.current(command.subjectOrgId())
-                .filter(o -> scope.canRead(chain.database(), o.path()))
+                .filter(o -> !submitterReadsSubject || scope.canRead(chain.database(), o.path()))
                 .orElseThrow(() -> DomainException.notFound("approval.subject.notFound"));
         Instant now = clock.instant();
         long id = store.insertRequest(

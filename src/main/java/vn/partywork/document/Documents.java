@@ -95,15 +95,13 @@ public class Documents {
     @Transactional
     public DocumentInfo store(AccessScope scope, NewDocument document) {
         DocumentOwners owner = owners.get(document.ownerType());
-        if (owner == null) {
-            throw new IllegalArgumentException("no DocumentOwners for " + document.ownerType());
-        }
+        Classification moduleCeiling = owner == null ? ModuleCeilings.DEFAULT : owner.ceiling();
         // P-CL-1: each module has a ceiling (inspection refuses Tối mật and Tuyệt mật, letters accept up to Tối mật).
-        if (!document.classification().atMost(owner.ceiling())) {
+        if (!document.classification().atMost(moduleCeiling)) {
             throw DomainException.invalid(
                     "document.classification.aboveCeiling",
                     document.classification().label(),
-                    owner.ceiling().label());
+                    moduleCeiling.label());
         }
         // P-AZ-1: nobody files what they could not read back themselves.
         if (!document.classification().atMost(highestCeiling(scope))) {

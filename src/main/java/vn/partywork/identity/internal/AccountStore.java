@@ -286,6 +286,18 @@ public class AccountStore {
                 """).param("manager", managerId).query(Long.class).list();
     }
 
+    /** Moves every account homed at {@code fromOrg} (any status) to {@code toOrg}; their ids and identifiers. */
+    public List<java.util.Map.Entry<Long, String>> moveHome(long fromOrg, long toOrg) {
+        return jdbc.sql("""
+                UPDATE identity.account SET home_org_id = :to, version = version + 1
+                 WHERE home_org_id = :from
+                RETURNING id, identifier""")
+                .param("from", fromOrg)
+                .param("to", toOrg)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong("id"), rs.getString("identifier")))
+                .list();
+    }
+
     public long countActiveWithHomeOrg(long orgId) {
         return jdbc.sql("SELECT count(*) FROM identity.account WHERE home_org_id = :org AND status = 'ACTIVE'")
                 .param("org", orgId)

@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
@@ -62,13 +63,30 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
+     * The API documentation (Swagger UI, no business data) injects its own {@code <style>} element;
+     * there alone inline styles are allowed. Scripts stay {@code 'self'}.
+     */
+    static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY.replace(
+            "style-src 'self'; style-src-attr 'unsafe-inline'", "style-src 'self' 'unsafe-inline'");
+
+    static HeaderWriter contentSecurityPolicy() {
+        return (request, response) -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean docs =
+                    path.equals("/api/docs") || path.startsWith("/api/docs/") || path.startsWith("/api/swagger-ui/");
+            response.setHeader("Content-Security-Policy", docs ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY);
+        };
+    }
+
+    /**
      * The same headers on pages and API answers: CSP, no framing, no MIME sniffing, no referrer to
      * other sites, HSTS on HTTPS requests (Spring Security writes it only there), and Spring
      * Security's {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate} on every
      * answer of a controller: pages and API answers hold personal data.
      */
     static Customizer<HeadersConfigurer<HttpSecurity>> securityHeaders() {
-        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        return headers -> headers.addHeaderWriter(contentSecurityPolicy())
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -80,6 +80,17 @@ class ContentSecurityPolicyBrowserTests {
                 .isEmpty();
     }
 
+    @Test
+    void theApiDocumentationRendersUnderThePolicy() {
+        browser.get(url("/api/docs"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".swagger-ui .information-container")));
+        assertThat(Browser.cspViolations(browser))
+                .as("Content-Security-Policy violations on /api/docs")
+                .isEmpty();
+    }
+
     private org.openqa.selenium.WebElement wait(By by) {
         return new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(by));
     }

@@ -85,6 +85,9 @@ class WebHardeningTests {
         HttpResponse<String> refused = http.send(get("/api/v1/orgs"), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertSecurityHeaders(refused);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("inline <style> only on the API documentation")
+                .doesNotContain("style-src 'self' 'unsafe-inline'");
         // HSTS only on HTTPS (RFC 6797 §7.2): this test server speaks plain HTTP.
         assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
@@ -108,7 +111,10 @@ class WebHardeningTests {
                         "/notifications/settings",
                         "/account/password",
                         "/account/mfa",
-                        "/account/device"));
+                        "/account/device",
+                        "/data-access",
+                        "/data-access/new",
+                        "/data-access/register"));
         pages.put("tw.tochuc", List.of("/calendar?year=2027", "/approvals/monitor"));
         pages.put("dangvien.demo", List.of("/me/record"));
         pages.put("kiemtoan", List.of("/audit", "/audit/verify"));

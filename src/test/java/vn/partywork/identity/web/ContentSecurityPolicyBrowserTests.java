@@ -50,7 +50,7 @@ class ContentSecurityPolicyBrowserTests {
             violations.addAll(Browser.cspViolations(browser));
         }
         // Bootstrap's JavaScript runs: the user menu opens.
-        browser.findElement(By.cssSelector(".navbar .dropdown-toggle")).click();
+        browser.findElement(By.id("user-menu")).click();
         wait(By.cssSelector(".dropdown-menu.show"));
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
 

@@ -51,7 +51,7 @@ class MemberStatsInBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
 
-        browser.findElement(By.cssSelector("nav .dropdown-toggle.nav-link")).click(); // the "Đảng viên" menu
+        browser.findElement(By.id("members-menu")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.linkText("Thống kê")).isDisplayed());
         browser.findElement(By.linkText("Thống kê")).click();

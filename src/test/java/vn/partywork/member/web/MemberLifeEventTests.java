@@ -484,10 +484,8 @@ class MemberLifeEventTests {
         Reply cancelled = staff.post("/api/v1/members/transfers/" + issued.id() + "/cancel", version);
         assertThat(cancelled.<String>json("$.status")).as("%s", cancelled).isEqualTo("CANCELLED");
         Reply accept = secretary.post("/api/v1/members/transfers/" + issued.id() + "/accept", version);
-        assertThat(accept.status()).isEqualTo(404);
-        assertThat(staff.post("/api/v1/members/transfers/" + issued.id() + "/accept", version)
-                        .code())
-                .isEqualTo("member.transfer.cancelled");
+        assertThat(accept.status()).isEqualTo(409);
+        assertThat(accept.code()).isEqualTo("member.transfer.cancelled");
         assertThat(staff.get("/api/v1/members/" + id).<Integer>json("$.cellId")).isEqualTo((int) hangDao);
         assertThat(memberships(id)).isEqualTo(2);
         // A new transfer may be issued once the old one is taken back.

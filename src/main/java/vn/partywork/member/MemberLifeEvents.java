@@ -486,6 +486,52 @@ public class MemberLifeEvents {
         return transfers.byId(transferId).orElseThrow();
     }
 
+    /** Whether the caller may take back this transfer in transit (the issuing level of the sending side). */
+    @Transactional(readOnly = true)
+    public boolean mayCancel(AccessScope scope, MemberTransfer transfer) {
+        if (!"ISSUED".equals(transfer.status()) || registry.isMemberAccount(scope)) {
+            return false;
+        }
+        return orgs.current(transfer.fromCellId())
+                .filter(from -> decides(
+                        scope,
+                        from.path(),
+                        transfer.betweenProvinces() ? DecidingLevel.PROVINCE : DecidingLevel.GRASSROOTS))
+                .isPresent();
+    }
+
+    /**
+     * The sending side takes back a transfer still in transit (a mistaken destination, a changed
+     * decision): the member simply stays in the sending cell. Refused once it was accepted or cancelled
+     * ({@code member.transfer.notInTransit}) and below the issuing level ({@code member.event.notAuthorised}).
+     */
+    @Transactional
+    public MemberTransfer cancelTransfer(AccessScope scope, long transferId, int version) {
+        MemberTransfer transfer = transfers.byId(transferId).orElseThrow(MemberLifeEvents::transferNotFound);
+        Members.Row row = registry.lockVisible(scope, transfer.memberId());
+        if (!"ISSUED".equals(transfer.status())) {
+            throw DomainException.conflict("member.transfer.notInTransit");
+        }
+        requireLevel(scope, row, transfer.betweenProvinces() ? DecidingLevel.PROVINCE : DecidingLevel.GRASSROOTS);
+        if (!transfers.cancel(transferId, version, today())) {
+            throw DomainException.conflict("member.transfer.notInTransit");
+        }
+        String basis =
+                basis(new Decision(transfer.decisionNumber(), transfer.decisionDate(), transfer.decisionIssuer()));
+        audit.record(AuditEvent.of(AuditAction.UPDATE, TRANSFER_TARGET, transferId)
+                .actorIdentifier(scope.identifier())
+                .basis("Hủy giấy chuyển sinh hoạt đảng: " + basis)
+                .change("status", "ISSUED", "CANCELLED")
+                .build());
+        audit.record(AuditEvent.of(AuditAction.UPDATE, MemberRegistry.TARGET, row.id())
+                .actorIdentifier(scope.identifier())
+                .basis("Hủy giấy chuyển sinh hoạt đảng: " + basis)
+                .detail("transfer", transferId)
+                .change("transferTo", transfer.toCellName(), null)
+                .build());
+        return transfers.byId(transferId).orElseThrow();
+    }
+
     // --- rules
 
     private boolean decides(AccessScope scope, String cellPath, DecidingLevel level) {

@@ -96,6 +96,19 @@ public class Transfers {
                 == 1;
     }
 
+    /** The sending side takes back a transfer still in transit; false when it is no longer ISSUED at this version. */
+    public boolean cancel(long id, int version, LocalDate day) {
+        return jdbc.sql("""
+                        UPDATE member.transfer SET status = 'CANCELLED', cancelled_on = :day, version = version + 1
+                         WHERE id = :id AND version = :version AND status = 'ISSUED'
+                        """)
+                        .param("day", day)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
     /** The membership ended: a transfer in transit is cancelled, a temporary activity ends that day. */
     public void closeOpen(long memberId, LocalDate day, long by) {
         jdbc.sql("""

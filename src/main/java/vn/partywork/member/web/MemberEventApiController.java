@@ -128,6 +128,12 @@ class MemberEventApiController {
         return lifeEvents.returnFromTransfer(scope, id, body.returnedOn(), body.version());
     }
 
+    @PostMapping("/transfers/{id}/cancel")
+    @Operation(summary = "Tổ chức nơi đi hủy giấy chuyển sinh hoạt đảng chưa được tiếp nhận")
+    MemberTransfer cancelTransfer(AccessScope scope, @PathVariable long id, @Valid @RequestBody DayBody body) {
+        return lifeEvents.cancelTransfer(scope, id, body.version());
+    }
+
     @GetMapping("/{id}/events")
     @Operation(
             summary =

@@ -261,6 +261,12 @@ class MemberEventController {
                         .map(MemberTransfer::id)
                         .distinct()
                         .toList());
+        model.addAttribute(
+                "cancellable",
+                lists.outgoing().stream()
+                        .filter(t -> lifeEvents.mayCancel(scope, t))
+                        .map(MemberTransfer::id)
+                        .toList());
         model.addAttribute("today", registryToday());
         return "members/transfers";
     }
@@ -275,6 +281,22 @@ class MemberEventController {
         try {
             MemberTransfer t = lifeEvents.acceptTransfer(scope, id, day, version);
             redirect.addFlashAttribute("flash", "Đã tiếp nhận đảng viên " + t.memberName() + ".");
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", message(e));
+        }
+        return "redirect:/members/transfers";
+    }
+
+    @PostMapping("/members/transfers/{id}/cancel")
+    String cancel(AccessScope scope, @PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            MemberTransfer t = lifeEvents.cancelTransfer(scope, id, version);
+            redirect.addFlashAttribute(
+                    "flash",
+                    "Đã hủy giấy chuyển sinh hoạt đảng của " + t.memberName() + "; đảng viên ở lại chi bộ cũ.");
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;

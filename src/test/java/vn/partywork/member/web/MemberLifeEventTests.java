@@ -463,4 +463,33 @@ class MemberLifeEventTests {
         assertThat(byCity.status()).as("%s", byCity).isEqualTo(200);
         assertThat(byCity.<String>json("$.fields.partyCardNumber")).isEqualTo("55501234");
     }
+
+    @Test
+    void theSendingSideTakesBackATransferInTransitAndTheMemberStaysWhereTheyWere() {
+        DemoOrgs orgs = new DemoOrgs(jdbc);
+        long hangDao = orgs.id("Chi bộ Tổ dân phố Hàng Đào");
+        long hangBac = orgs.id("Chi bộ Tổ dân phố Hàng Bạc");
+        ApiClient staff = ApiClient.as(port, "hn.tochuc");
+        ApiClient secretary = ApiClient.as(port, "bithu.demo");
+        long id = MemberTestData.create(staff, hangDao, "Kiều Quang Hủy Giấy");
+        String body = "{\"toCellId\": %d, \"decision\": %s}".formatted(hangBac, decision("5-GGT"));
+        Reply issued = staff.post("/api/v1/members/" + id + "/transfers", body);
+        String version = "{\"version\": %d}".formatted(issued.<Integer>json("$.version"));
+
+        // The receiving secretary cannot take it back: that is the sending side's decision.
+        assertThat(secretary
+                        .post("/api/v1/members/transfers/" + issued.id() + "/cancel", version)
+                        .status())
+                .isEqualTo(403);
+        Reply cancelled = staff.post("/api/v1/members/transfers/" + issued.id() + "/cancel", version);
+        assertThat(cancelled.<String>json("$.status")).as("%s", cancelled).isEqualTo("CANCELLED");
+        Reply accept = secretary.post("/api/v1/members/transfers/" + issued.id() + "/accept", version);
+        assertThat(accept.status()).isEqualTo(409);
+        assertThat(accept.code()).isEqualTo("member.transfer.cancelled");
+        assertThat(staff.get("/api/v1/members/" + id).<Integer>json("$.cellId")).isEqualTo((int) hangDao);
+        assertThat(memberships(id)).isEqualTo(2);
+        // A new transfer may be issued once the old one is taken back.
+        assertThat(staff.post("/api/v1/members/" + id + "/transfers", body).status())
+                .isEqualTo(201);
+    }
 }

@@ -177,17 +177,18 @@ class DemoData implements ApplicationRunner {
         if (directory.root().isPresent()) {
             log.info("Demo data: the database already has an organisation tree; nothing loaded.");
         } else {
-            transaction.executeWithoutResult(status -> load());
+            int loaded = transaction.execute(status -> load());
             log.info(
-                    "Demo data loaded: {} organisations' tree, {} accounts and about {} members.",
+                    "Demo data loaded: {} organisations' tree, {} accounts and {} members.",
                     "Trung ương, Hà Nội, TP. Hồ Chí Minh, Nghệ An",
                     ACCOUNTS.size(),
-                    DemoMembers.PER_CELL * 22 + 3);
+                    loaded);
         }
         announce();
     }
 
-    private void load() {
+    /** Loads everything; returns the number of members. */
+    private int load() {
         Map<String, OrgSummary> orgs = tree.build();
         Map<String, Long> accountIds = new HashMap<>();
         for (DemoAccount demo : ACCOUNTS) {
@@ -217,13 +218,17 @@ class DemoData implements ApplicationRunner {
             }
         }
         long started = System.nanoTime();
-        long nam = members.load(
+        DemoMembers.Loaded loaded = members.load(
                 seeding.seedingScope(orgs.get("TW").path()),
                 orgs,
                 accountIds.get("dangvien.demo"),
                 LocalDate.now(clock));
         log.info("Demo members loaded in {} ms.", (System.nanoTime() - started) / 1_000_000);
-        approvals.load(nam, accountIds.get("dangvien.demo"));
+        approvals.load(loaded.namRecordId(), accountIds.get("dangvien.demo"));
+        Map<String, Long> cells = new HashMap<>();
+        orgs.forEach((key, org) -> cells.put(key, org.id()));
+        approvals.loadPending(accountIds.get("tw.tochuc"), cells, loaded.proposedFor());
+        return loaded.members();
     }
 
     private void announce() {

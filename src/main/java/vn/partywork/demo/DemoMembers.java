@@ -1,33 +1,41 @@
 package vn.partywork.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import vn.partywork.member.DataSource;
-import vn.partywork.member.MemberRecord;
-import vn.partywork.member.MemberRegistry;
+import vn.partywork.member.MemberSeeding;
 import vn.partywork.member.MemberStatus;
 import vn.partywork.member.NewMember;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
 
 /**
- * About three hundred plausible members spread over the demo cells, generated from a fixed seed so
- * every demo database is the same: Vietnamese names with diacritics, birth dates 1945–2004,
- * admission at 18–40, official twelve months or a little more later (or still probationary),
- * CCCDs that fit the province, gender and birth year, unique party card numbers. Plus named
- * members the README and the tests refer to: Vũ Văn Nam ({@code dangvien.demo}, Chi bộ Tổ dân phố
- * Hàng Bạc) and Nguyễn Văn An (Hàng Đào) in Hà Nội, Trần Thị Bích Ngọc in TP. Hồ Chí Minh.
+ * About two thousand plausible members spread over the demo cells (issue 5 item 8), generated
+ * from a fixed seed so every demo database is the same: Vietnamese names with diacritics; ages
+ * from 18 to past 90 in the proportions of a real party organisation; mostly Kinh, with the
+ * minorities and religions of each province (Mường, Tày, Thái in Hà Nội and Nghệ An, Hoa and
+ * Khmer in TP. Hồ Chí Minh; Catholics in Nghệ An); education, degrees and political theory by
+ * age; mostly official, some still in their probation year; CCCDs that fit the province, gender
+ * and birth year; unique party card numbers; 30- to 60-year badges. Written in batches through
+ * {@link MemberSeeding}. Plus the named members the README and the tests refer to: Vũ Văn Nam
+ * ({@code dangvien.demo}, Chi bộ Tổ dân phố Hàng Bạc) and Nguyễn Văn An (Hàng Đào) in Hà Nội,
+ * Trần Thị Bích Ngọc in TP. Hồ Chí Minh.
  */
 @Component
 class DemoMembers {
 
-    static final int PER_CELL = 10;
+    /** Members per demo cell: from {@value #MIN_PER_CELL} to {@value #MAX_PER_CELL}. */
+    static final int MIN_PER_CELL = 70;
+
+    static final int MAX_PER_CELL = 110;
 
     /** Demo cells with the CCCD province code of their city and a street for addresses. */
     private record Cell(String key, String province, String place) {}
@@ -56,118 +64,81 @@ class DemoMembers {
             new Cell("NA.NAMDAN.2", "040", "xóm Hoàng Trù, xã Nam Đàn, Nghệ An"),
             new Cell("NA.THPT", "040", "phường Trường Vinh, Nghệ An"));
 
-    private static final String[] SURNAMES = {
-        "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
-        "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"
-    };
-    private static final String[] MALE_MIDDLE = {"Văn", "Văn", "Hữu", "Đức", "Minh", "Quang", "Thanh", "Xuân", "Công"};
-    private static final String[] FEMALE_MIDDLE = {"Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim"};
-    private static final String[] MALE_GIVEN = {
-        "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Huy", "Khánh", "Long", "Nam", "Phong", "Quân", "Sơn",
-        "Thắng", "Tuấn", "Việt", "Trung", "Hiếu", "Lâm"
-    };
-    private static final String[] FEMALE_GIVEN = {
-        "Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngọc", "Nhung", "Phương", "Thảo",
-        "Trang", "Yến", "Vân", "Hằng"
-    };
-    private static final String[] OCCUPATIONS = {
-        "Công chức",
-        "Viên chức",
-        "Giáo viên",
-        "Bác sĩ",
-        "Kỹ sư",
-        "Công nhân",
-        "Nông dân",
-        "Kinh doanh",
-        "Hưu trí",
-        "Hưu trí",
-        "Bộ đội xuất ngũ",
-        "Sinh viên"
-    };
+    /** Minorities by CCCD province (catalogue codes: 02 Tày, 03 Thái, 04 Hoa, 05 Khmer, 06 Mường, 08 H'Mông, 17 Chăm). */
+    private static final Map<String, String[]> MINORITIES = Map.of(
+            "001", new String[] {"06", "06", "02", "03"},
+            "079", new String[] {"04", "04", "04", "05", "17"},
+            "040", new String[] {"03", "03", "03", "06", "08"});
+    /** Share of minorities in the members of each province, in per cent. */
+    private static final Map<String, Integer> MINORITY_SHARE = Map.of("001", 3, "079", 6, "040", 10);
+    /** Religions by province (01 Phật giáo, 02 Công giáo, 04 Cao Đài, 05 Phật giáo Hòa Hảo). */
+    private static final Map<String, String[]> RELIGIONS = Map.of(
+            "001", new String[] {"01", "01", "02"},
+            "079", new String[] {"01", "01", "02", "02", "04", "05"},
+            "040", new String[] {"02", "02", "02", "01"});
 
-    private final MemberRegistry registry;
+    /**
+     * The named members, one per line: cell | name | gender | birth | CCCD | admission | card | phone |
+     * address. The first is the record of the {@code dangvien.demo} account.
+     */
+    private static final List<String> NAMED = """
+            HN.HOANKIEM.1|Vũ Văn Nam|MALE|1985-04-12|001085004417|2010-05-19|01004417|0912 345 678|Số 12 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội
+            HN.HOANKIEM.2|Nguyễn Văn An|MALE|1978-09-02|001078001945|2004-03-26|01001945|0903 111 222|Số 30 phố Hàng Đào, phường Hoàn Kiếm, Hà Nội
+            HCM.BENTHANH.1|Trần Thị Bích Ngọc|FEMALE|1990-11-20|079190002030|2015-02-03|79002030|0903 111 222|Số 5 đường Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh
+            """.lines().toList();
 
-    DemoMembers(MemberRegistry registry) {
-        this.registry = registry;
+    private static final Set<String> NAMED_NAMES = Set.of("Vũ Văn Nam", "Nguyễn Văn An", "Trần Thị Bích Ngọc");
+
+    private final MemberSeeding seeding;
+
+    DemoMembers(MemberSeeding seeding) {
+        this.seeding = seeding;
     }
 
-    /** Loads the members; returns the record id of Vũ Văn Nam (linked to {@code dangvien.demo}). */
-    long load(AccessScope system, Map<String, OrgSummary> orgs, long namAccountId, LocalDate today) {
+    /** Loads the members; returns the record id of Vũ Văn Nam (linked to {@code dangvien.demo}) and the count. */
+    Loaded load(AccessScope system, Map<String, OrgSummary> orgs, long namAccountId, LocalDate today) {
+        List<NewMember> all = new ArrayList<>();
+        for (String line : NAMED) {
+            String[] n = line.split("\\|");
+            all.add(named(orgs.get(n[0]).id(), n, all.isEmpty() ? namAccountId : null));
+        }
         Random random = new Random(2026);
         int serial = 0;
-        MemberRecord nam = registry.register(
-                system,
-                named(
-                        orgs.get("HN.HOANKIEM.1").id(),
-                        "Vũ Văn Nam",
-                        "MALE",
-                        LocalDate.of(1985, 4, 12),
-                        "001085004417",
-                        LocalDate.of(2010, 5, 19),
-                        LocalDate.of(2011, 5, 19),
-                        "01004417",
-                        "Số 12 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội",
-                        namAccountId));
-        registry.register(
-                system,
-                named(
-                        orgs.get("HN.HOANKIEM.2").id(),
-                        "Nguyễn Văn An",
-                        "MALE",
-                        LocalDate.of(1978, 9, 2),
-                        "001078001945",
-                        LocalDate.of(2004, 3, 26),
-                        LocalDate.of(2005, 3, 26),
-                        "01001945",
-                        "Số 30 phố Hàng Đào, phường Hoàn Kiếm, Hà Nội",
-                        null));
-        registry.register(
-                system,
-                named(
-                        orgs.get("HCM.BENTHANH.1").id(),
-                        "Trần Thị Bích Ngọc",
-                        "FEMALE",
-                        LocalDate.of(1990, 11, 20),
-                        "079190002030",
-                        LocalDate.of(2015, 2, 3),
-                        LocalDate.of(2016, 2, 3),
-                        "79002030",
-                        "Số 5 đường Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh",
-                        null));
+        Map<String, Integer> first = new HashMap<>();
         for (Cell cell : CELLS) {
             long cellId = orgs.get(cell.key()).id();
-            for (int i = 0; i < PER_CELL; i++) {
+            first.put(cell.key(), all.size());
+            int count = MIN_PER_CELL + random.nextInt(MAX_PER_CELL - MIN_PER_CELL + 1);
+            for (int i = 0; i < count; i++) {
                 serial++;
-                registry.register(system, generated(random, cell, cellId, serial, today));
+                all.add(generated(random, cell, cellId, serial, i, today));
             }
         }
-        return nam.id();
+        List<Long> ids = seeding.registerAll(system, all);
+        // The first generated members of a Hồ Chí Minh and a Nghệ An cell get a change proposed on their behalf.
+        List<Long> proposedFor = List.of(ids.get(first.get("HCM.SAIGON.1")), ids.get(first.get("NA.VINHPHU.1")));
+        return new Loaded(ids.get(0), ids.size(), proposedFor);
     }
 
-    private static NewMember named(
-            long cellId,
-            String name,
-            String gender,
-            LocalDate birth,
-            String citizenId,
-            LocalDate admission,
-            LocalDate official,
-            String card,
-            String address,
-            @Nullable Long accountId) {
-        Map<String, @Nullable String> v = new LinkedHashMap<>();
-        v.put("fullName", name);
-        v.put("gender", gender);
-        v.put("birthDate", birth.toString());
+    record Loaded(long namRecordId, int members, List<Long> proposedFor) {}
+
+    private static NewMember named(long cellId, String[] n, @Nullable Long accountId) {
+        LocalDate admission = LocalDate.parse(n[5]);
+        LocalDate official = admission.plusYears(1);
+        String address = n[8];
         String city = address.substring(address.lastIndexOf(',') + 2);
+        Map<String, @Nullable String> v = new LinkedHashMap<>();
+        v.put("fullName", n[1]);
+        v.put("gender", n[2]);
+        v.put("birthDate", n[3]);
         v.put("birthPlace", city);
         v.put("hometown", city);
         v.put("permanentAddress", address);
         v.put("currentAddress", address);
         v.put("ethnicity", "01");
         v.put("religion", "00");
-        v.put("citizenId", citizenId);
-        v.put("phone", name.startsWith("Vũ") ? "0912 345 678" : "0903 111 222");
+        v.put("citizenId", n[4]);
+        v.put("phone", n[7]);
         v.put("occupation", "Công chức");
         v.put("generalEducation", "12-12");
         v.put("professionalDegree", "DH");
@@ -177,52 +148,79 @@ class DemoMembers {
         v.put("admissionDate", admission.toString());
         v.put("admissionPlace", "Chi bộ nơi sinh hoạt");
         v.put("officialDate", official.toString());
-        v.put("partyCardNumber", card);
+        v.put("partyCardNumber", n[6]);
         v.put("partyCardIssuedOn", official.plusMonths(6).toString());
         v.put("partyPosition", "DV");
         return new NewMember(v, cellId, MemberStatus.OFFICIAL, DataSource.DIGITISED_PAPER, accountId);
     }
 
-    private static NewMember generated(Random random, Cell cell, long cellId, int serial, LocalDate today) {
+    private static NewMember generated(Random random, Cell cell, long cellId, int serial, int index, LocalDate today) {
         boolean female = random.nextInt(100) < 38;
-        LocalDate birth = LocalDate.of(1945 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        int admissionAge = 18 + random.nextInt(Math.max(1, Math.min(23, today.getYear() - birth.getYear() - 18)));
-        LocalDate admission = birth.plusYears(admissionAge).plusDays(random.nextInt(300));
-        if (admission.isAfter(today.minusDays(30))) {
-            admission = today.minusDays(30 + random.nextInt(200));
+        int age = DemoPeople.age(random);
+        LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
+        LocalDate admission;
+        if (random.nextInt(100) < 6 || age < 20) {
+            // In the probation year: admitted during the last eleven months.
+            admission = today.minusDays(20 + random.nextInt(320));
+        } else {
+            int admissionAge = 18 + random.nextInt(Math.max(1, Math.min(22, age - 19)));
+            admission = birth.plusYears(admissionAge).plusDays(random.nextInt(300));
+            if (admission.isAfter(today.minusYears(1).minusDays(60))) {
+                admission = today.minusYears(1).minusDays(60 + random.nextInt(300));
+            }
+        }
+        if (admission.isBefore(birth.plusYears(18))) {
+            admission = birth.plusYears(18).plusDays(random.nextInt(30));
         }
         LocalDate official = admission.plusYears(1).plusDays(random.nextInt(45));
-        boolean isOfficial = !official.isAfter(today);
-        String given = female ? pick(random, FEMALE_GIVEN) : pick(random, MALE_GIVEN);
-        String name = pick(random, SURNAMES) + " " + (female ? pick(random, FEMALE_MIDDLE) : pick(random, MALE_MIDDLE))
-                + " " + given;
+        boolean isOfficial = official.isBefore(today);
+        String name = DemoPeople.name(random, female);
+        while (NAMED_NAMES.contains(name)) {
+            name = DemoPeople.name(random, female);
+        }
         int century = birth.getYear() / 100 - 19;
         String citizenId = cell.province()
                 + (century * 2 + (female ? 1 : 0))
                 + String.format("%02d", birth.getYear() % 100)
                 + String.format("%06d", 100_000 + serial * 37);
-        boolean ethnicMinority = cell.province().equals("040") && random.nextInt(100) < 15;
+        String place = cell.place().substring(cell.place().lastIndexOf(',') + 2);
         Map<String, @Nullable String> v = new HashMap<>();
         v.put("fullName", name);
         v.put("gender", female ? "FEMALE" : "MALE");
         v.put("birthDate", birth.toString());
-        v.put("birthPlace", cell.place().substring(cell.place().lastIndexOf(',') + 2));
-        v.put("hometown", cell.place().substring(cell.place().lastIndexOf(',') + 2));
+        v.put("birthPlace", place);
+        v.put("hometown", random.nextInt(4) == 0 ? "Nam Định" : place);
         String address = "Số " + (1 + random.nextInt(120)) + ", " + cell.place();
         v.put("permanentAddress", address);
         v.put("currentAddress", address);
-        v.put("ethnicity", ethnicMinority ? (random.nextBoolean() ? "03" : "06") : "01");
-        v.put("religion", random.nextInt(100) < 8 ? (random.nextBoolean() ? "01" : "02") : "00");
+        v.put(
+                "ethnicity",
+                random.nextInt(100) < MINORITY_SHARE.get(cell.province())
+                        ? DemoPeople.pick(random, MINORITIES.get(cell.province()))
+                        : "01");
+        v.put("religion", random.nextInt(100) < 8 ? DemoPeople.pick(random, RELIGIONS.get(cell.province())) : "00");
         v.put("citizenId", citizenId);
-        v.put("phone", "09" + (10 + random.nextInt(89)) + " " + (100 + random.nextInt(899)) + " " + (100 + serial));
-        v.put("occupation", birth.getYear() < 1965 ? "Hưu trí" : pick(random, OCCUPATIONS));
-        v.put("generalEducation", birth.getYear() < 1960 && random.nextBoolean() ? "10-10" : "12-12");
+        v.put(
+                "phone",
+                "09" + (10 + random.nextInt(89)) + " " + (100 + random.nextInt(899)) + " " + (100 + serial % 900));
+        v.put("occupation", DemoPeople.occupation(random, birth.getYear()));
+        v.put(
+                "generalEducation",
+                birth.getYear() < 1965 && random.nextInt(3) > 0
+                        ? (random.nextInt(4) == 0 ? "7-10" : "10-10")
+                        : "12-12");
         int degree = random.nextInt(100);
         v.put(
                 "professionalDegree",
-                degree < 15 ? null : degree < 25 ? "CD" : degree < 80 ? "DH" : degree < 95 ? "THS" : "TS");
+                degree < 15
+                        ? null
+                        : degree < 25 ? "TC" : degree < 33 ? "CD" : degree < 83 ? "DH" : degree < 97 ? "THS" : "TS");
         int theory = random.nextInt(100);
-        v.put("politicalTheory", theory < 55 ? "SC" : theory < 85 ? "TC" : theory < 97 ? "CC" : "CN");
+        v.put(
+                "politicalTheory",
+                !isOfficial && theory < 60 || theory < 8
+                        ? null
+                        : theory < 55 ? "SC" : theory < 85 ? "TC" : theory < 97 ? "CC" : "CN");
         v.put("admissionDate", admission.toString());
         v.put("admissionPlace", "Chi bộ nơi sinh hoạt");
         if (isOfficial) {
@@ -233,9 +231,11 @@ class DemoMembers {
                 v.put("partyCardIssuedOn", issued.toString());
             }
         }
-        v.put("partyPosition", serial % PER_CELL == 1 ? "BT" : serial % PER_CELL == 2 ? "PBT" : "DV");
-        if (birth.getYear() < 1960 && admission.isBefore(today.minusYears(30))) {
-            v.put("partyBadge", "Huy hiệu 30 năm tuổi Đảng");
+        v.put("partyPosition", index == 0 ? "BT" : index == 1 ? "PBT" : "DV");
+        int years = today.getYear() - admission.getYear();
+        if (years >= 30) {
+            // Badges are awarded for 30, 40, 45, 50, … years.
+            v.put("partyBadge", "Huy hiệu " + (years < 40 ? 30 : Math.min(90, years / 5 * 5)) + " năm tuổi Đảng");
         }
         return new NewMember(
                 v,
@@ -243,9 +243,5 @@ class DemoMembers {
                 isOfficial ? MemberStatus.OFFICIAL : MemberStatus.PROBATIONARY,
                 random.nextInt(100) < 80 ? DataSource.DIGITISED_PAPER : DataSource.OPERATIONAL_SOFTWARE,
                 null);
-    }
-
-    private static String pick(Random random, String[] values) {
-        return values[random.nextInt(values.length)];
     }
 }

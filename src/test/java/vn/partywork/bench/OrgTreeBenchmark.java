@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -96,7 +94,7 @@ public final class OrgTreeBenchmark {
                 time(() -> structure.descendants(national, province.id(), 50, 200)));
         report(
                 "subtree listing, every page walked (province scope)",
-                time(
+                Timings.time(
                         () -> {
                             int page = 0;
                             OrgPage p;
@@ -146,22 +144,8 @@ public final class OrgTreeBenchmark {
         System.out.printf(Locale.ROOT, "transfer of a subtree of %d organisations: %.0f ms%n", subtree, ms);
     }
 
-    private static List<Double> time(Supplier<?> work) {
-        return time(work, WARMUP, RUNS);
-    }
-
-    private static List<Double> time(Supplier<?> work, int warmup, int runs) {
-        for (int i = 0; i < warmup; i++) {
-            work.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
-        return millis;
+    private static List<Double> time(Callable<?> work) throws Exception {
+        return Timings.time(work, WARMUP, RUNS);
     }
 
     private static void report(String what, List<Double> sorted) {
@@ -169,13 +153,8 @@ public final class OrgTreeBenchmark {
                 Locale.ROOT,
                 "%-62s p50 %7.1f ms   p95 %7.1f ms   (n=%d)%n",
                 what,
-                percentile(sorted, 50),
-                percentile(sorted, 95),
+                Timings.percentile(sorted, 50),
+                Timings.percentile(sorted, 95),
                 sorted.size());
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }

@@ -1,0 +1,282 @@
+package vn.partywork.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.partywork.PartyworkApplication;
+import vn.partywork.access.Grants;
+import vn.partywork.access.NewGrant;
+import vn.partywork.access.Role;
+import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountType;
+import vn.partywork.identity.AccountView;
+import vn.partywork.identity.NewAccount;
+import vn.partywork.member.MemberQuery;
+import vn.partywork.member.internal.Members;
+import vn.partywork.shared.Classification;
+import vn.partywork.shared.Database;
+
+/**
+ * Issue 5 item 10: the national member data set (~6,000,000 members over the ~300,000 cells of
+ * the national tree, bulk-loaded by {@link MemberLoader} into {@code bench/out/members-pg}, kept
+ * between runs) and the figures: (a) scoped search of a province-scope user through the HTTP API
+ * (token from {@code /api/v1/auth/token}) and the same query straight in SQL, with the ratio;
+ * (b) statistics of one province and of the whole country, API and SQL; (d) peak heap while
+ * measuring. Run with {@code bench/members}; {@code bench/members <dir> load} stops after loading.
+ */
+public final class MemberBenchmark {
+
+    static final int WARMUP = 2;
+    static final int RUNS = 15;
+    private static final int PER_CELL = 20;
+    private static final String PASSWORD = "Do-Hieu-Nang#2026";
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = args.length > 0 ? args[0] : "bench/out/members-pg";
+        boolean loadOnly = args.length > 1 && args[1].equals("load");
+        SpringApplication app = new SpringApplication(PartyworkApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = app.run(
+                "--partywork.db.embedded.data-dir=" + dataDir,
+                "--partywork.demo.enabled=false",
+                "--partywork.audit.generate-key=true",
+                "--partywork.audit.key-path=bench/out/members-audit-key",
+                "--partywork.audit.checkpoint-dir=bench/out/members-audit-checkpoints",
+                "--server.port=0",
+                "--logging.level.root=warn",
+                "--spring.main.banner-mode=off")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, Java %s, max heap %d MB, load average %.1f%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            prepare(context);
+            if (!loadOnly) {
+                measure(context);
+            }
+        }
+    }
+
+    private static void prepare(ConfigurableApplicationContext context) throws Exception {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        DataSource superuser = context.getBean(EmbeddedPostgres.class).getPostgresDatabase();
+        if (jdbc.sql("SELECT count(*) FROM org.organisation").query(Long.class).single() == 0) {
+            String sql = new ClassPathResource("bench/national-tree.sql").getContentAsString(StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            try (Connection connection = context.getBean(DataSource.class).getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            System.out.printf(Locale.ROOT, "generated national tree in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
+        if (jdbc.sql("SELECT count(*) FROM member.member").query(Long.class).single() == 0) {
+            LocalDate today = LocalDate.now(context.getBean(java.time.Clock.class));
+            long loaded = new MemberLoader(superuser, today).load(PER_CELL);
+            System.out.printf(Locale.ROOT, "loaded %,d members%n", loaded);
+        }
+        System.out.println(jdbc.sql("""
+                SELECT format('%s members (%s official), %s membership rows, %s cells',
+                       to_char((SELECT count(*) FROM member.member), 'FM999,999,999'),
+                       to_char((SELECT count(*) FROM member.member WHERE status = 'OFFICIAL'), 'FM999,999,999'),
+                       to_char((SELECT count(*) FROM member.membership), 'FM999,999,999'),
+                       to_char((SELECT count(*) FROM org.current_organisation WHERE kind IN ('CELL', 'GRASSROOTS_CELL')), 'FM999,999,999'))
+                """).query(String.class).single());
+    }
+
+    private static void measure(ConfigurableApplicationContext context) throws Exception {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long provinceId = jdbc.sql(
+                        "SELECT org_id FROM org.current_organisation WHERE kind = 'PROVINCE' AND name = 'Đảng bộ tỉnh Nghệ An'")
+                .query(Long.class)
+                .single();
+        String provincePath = jdbc.sql("SELECT path::text FROM org.current_organisation WHERE org_id = :id")
+                .param("id", provinceId)
+                .query(String.class)
+                .single();
+        long provinceMembers =
+                jdbc.sql("""
+                SELECT count(*) FROM member.member m JOIN org.current_organisation c ON c.org_id = m.cell_id
+                 WHERE c.path <@ CAST(:p AS ltree)
+                """).param("p", provincePath).query(Long.class).single();
+        System.out.printf(Locale.ROOT, "province Nghệ An: %,d members now%n", provinceMembers);
+
+        Api provincial = Api.signIn(context, account(context, "bench.tinh", provinceId));
+        Members members = context.getBean(Members.class);
+        TransactionTemplate tx = new TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        tx.setReadOnly(true);
+        LocalDate today = LocalDate.now(context.getBean(java.time.Clock.class));
+
+        resetPeaks();
+        String[] names = {"nguyen van hung", "tran thi lan", "le minh tuan", "pham thu huong", "hoang duc long"};
+        int[] i = {0};
+        // The typo-tolerant name search takes seconds at national scale (see README): few runs.
+        List<Double> api = Timings.time(
+                () -> provincial.get("/api/v1/members?size=20&q="
+                        + URLEncoder.encode(names[i[0]++ % names.length], StandardCharsets.UTF_8)),
+                1,
+                5);
+        i[0] = 0;
+        List<Double> sql = Timings.time(
+                () -> tx.execute(status -> {
+                    String key = members.searchKey(names[i[0]++ % names.length]);
+                    MemberQuery query = new MemberQuery(
+                            key, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    return members.search(query, key, List.of(provincePath), -1, null, today, 20, 0, 10_000);
+                }),
+                1,
+                5);
+        compare("(a) search by name, province scope", api, sql);
+
+        i[0] = 0;
+        api = time(() -> provincial.get("/api/v1/members?size=20&status=PROBATIONARY&gender=FEMALE"));
+        sql = time(() -> tx.execute(status -> members.search(
+                new MemberQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        vn.partywork.member.MemberStatus.PROBATIONARY,
+                        vn.partywork.member.Gender.FEMALE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                List.of(provincePath),
+                -1,
+                null,
+                today,
+                20,
+                0,
+                10_000)));
+        compare("(a) search by status and gender, province scope", api, sql);
+
+        MemberStatsBench.run(context, provincial, provinceId, provincePath, tx);
+        System.out.printf(Locale.ROOT, "(d) peak heap while measuring: %d MB%n", peakHeapMb());
+    }
+
+    /** A USER account with an ORG_STAFF grant on the organisation (created on the first run). */
+    static String account(ConfigurableApplicationContext context, String identifier, long orgId) {
+        AccountAdministration administration = context.getBean(AccountAdministration.class);
+        vn.partywork.identity.Accounts accounts = context.getBean(vn.partywork.identity.Accounts.class);
+        if (accounts.byIdentifier(identifier).isEmpty()) {
+            AccountView account = administration.createForSeeding(
+                    new NewAccount(identifier, "Đo hiệu năng", AccountType.USER, orgId, null, null, "BENCH"), PASSWORD);
+            context.getBean(Grants.class)
+                    .grantForSeeding(new NewGrant(
+                            account.id(),
+                            Role.ORG_STAFF,
+                            orgId,
+                            Set.copyOf(EnumSet.of(Database.ORGANISATION_MEMBER)),
+                            Classification.UNCLASSIFIED,
+                            LocalDate.of(2026, 1, 1),
+                            null,
+                            "BENCH",
+                            "Đo hiệu năng"));
+        }
+        return identifier;
+    }
+
+    /** A bearer-token client of the running application. */
+    record Api(HttpClient http, String base, String token) {
+
+        static Api signIn(ConfigurableApplicationContext context, String identifier) throws Exception {
+            String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"" + identifier + "\",\"password\":\"" + PASSWORD + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("token refused: " + response.statusCode() + " " + response.body());
+            }
+            return new Api(http, base, m.group(1));
+        }
+
+        String get(String path) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(path + " → " + response.statusCode() + " " + response.body());
+                }
+                return response.body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static List<Double> time(Callable<?> work) throws Exception {
+        return Timings.time(work, WARMUP, RUNS);
+    }
+
+    static void compare(String what, List<Double> api, List<Double> sql) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s API p50 %7.1f p95 %7.1f ms | SQL p50 %7.1f p95 %7.1f ms | ratio p50 %.2f%n",
+                what,
+                Timings.percentile(api, 50),
+                Timings.percentile(api, 95),
+                Timings.percentile(sql, 50),
+                Timings.percentile(sql, 95),
+                Timings.percentile(api, 50) / Timings.percentile(sql, 50));
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}

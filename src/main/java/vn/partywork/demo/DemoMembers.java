@@ -100,7 +100,7 @@ class DemoMembers {
         List<NewMember> all = new ArrayList<>();
         for (String line : NAMED) {
             String[] n = line.split("\\|");
-            all.add(named(orgs.get(n[0]).id(), n, all.isEmpty() ? namAccountId : null));
+            all.add(named(orgs.get(n[0]), n, all.isEmpty() ? namAccountId : null));
         }
         Random random = new Random(2026);
         int serial = 0;
@@ -111,7 +111,7 @@ class DemoMembers {
             int count = MIN_PER_CELL + random.nextInt(MAX_PER_CELL - MIN_PER_CELL + 1);
             for (int i = 0; i < count; i++) {
                 serial++;
-                all.add(generated(random, cell, cellId, serial, i, today));
+                all.add(generated(random, cell, cellId, orgs.get(cell.key()).name(), serial, i, today));
             }
         }
         List<Long> ids = seeding.registerAll(system, all);
@@ -122,7 +122,8 @@ class DemoMembers {
 
     record Loaded(long namRecordId, int members, List<Long> proposedFor) {}
 
-    private static NewMember named(long cellId, String[] n, @Nullable Long accountId) {
+    private static NewMember named(OrgSummary cell, String[] n, @Nullable Long accountId) {
+        long cellId = cell.id();
         LocalDate admission = LocalDate.parse(n[5]);
         LocalDate official = admission.plusYears(1);
         String address = n[8];
@@ -146,7 +147,7 @@ class DemoMembers {
         v.put("politicalTheory", "TC");
         v.put("foreignLanguages", "Tiếng Anh B1");
         v.put("admissionDate", admission.toString());
-        v.put("admissionPlace", "Chi bộ nơi sinh hoạt");
+        v.put("admissionPlace", cell.name()); // admitted in the cell they belong to
         v.put("officialDate", official.toString());
         v.put("partyCardNumber", n[6]);
         v.put("partyCardIssuedOn", official.plusMonths(6).toString());
@@ -154,7 +155,8 @@ class DemoMembers {
         return new NewMember(v, cellId, MemberStatus.OFFICIAL, DataSource.DIGITISED_PAPER, accountId);
     }
 
-    private static NewMember generated(Random random, Cell cell, long cellId, int serial, int index, LocalDate today) {
+    private static NewMember generated(
+            Random random, Cell cell, long cellId, String cellName, int serial, int index, LocalDate today) {
         boolean female = random.nextInt(100) < 38;
         int age = DemoPeople.age(random);
         LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
@@ -222,7 +224,7 @@ class DemoMembers {
                         ? null
                         : theory < 55 ? "SC" : theory < 85 ? "TC" : theory < 97 ? "CC" : "CN");
         v.put("admissionDate", admission.toString());
-        v.put("admissionPlace", "Chi bộ nơi sinh hoạt");
+        v.put("admissionPlace", cellName);
         if (isOfficial) {
             v.put("officialDate", official.toString());
             LocalDate issued = official.plusMonths(3 + random.nextInt(9));

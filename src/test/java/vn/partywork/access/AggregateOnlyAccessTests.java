@@ -166,7 +166,7 @@ class AggregateOnlyAccessTests {
         assertThat(page.status()).as("%s", page).isEqualTo(200);
         assertThat(page.body())
                 .contains("chỉ xem số liệu tổng hợp")
-                .contains("Chi bộ Tổng Hợp".substring(0, 6))
+                .contains("Đảng bộ Tổng Hợp")
                 .doesNotContain("href=\"/members\"")
                 .doesNotContain("href=\"/members?");
         for (String name : names) {

@@ -136,7 +136,7 @@ class PositionChangeReviewTests {
                 .isTrue();
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit.event
-                         WHERE target_type = 'grant' AND target_id = :id AND details LIKE '%CONFIRMED%'
+                         WHERE target_type = 'grant' AND target_id = :id AND details::text LIKE '%CONFIRMED%'
                         """)
                         .param("id", String.valueOf(staff.id()))
                         .query(Long.class)

@@ -50,7 +50,7 @@ class GrantController {
 
             @Nullable String documentNumber,
             @Nullable String note,
-            boolean aggregateOnly) {}
+            @Nullable Boolean aggregateOnly) {}
 
     private final Grants grants;
     private final Accounts accounts;
@@ -129,7 +129,7 @@ class GrantController {
                             form.validTo(),
                             form.documentNumber(),
                             form.note(),
-                            form.aggregateOnly()));
+                            Boolean.TRUE.equals(form.aggregateOnly())));
             redirect.addFlashAttribute("message", text("access.grant.done.grant"));
             return "redirect:/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId);
         } catch (DomainException e) {

@@ -29,7 +29,7 @@
  * nor covered by a checkpoint, so a superuser could remove it unnoticed in that window.</li>
  * <li><b>Append-only in the database.</b> Tables belong to the NOLOGIN role
  * {@code partywork_audit_owner}; the application role {@code partywork_app} may only SELECT and call
- * the SECURITY DEFINER functions {@code audit.append}, {@code audit.seal},
+ * the SECURITY DEFINER functions {@code audit.append}, {@code audit.append_all}, {@code audit.seal},
  * {@code audit.add_checkpoint}; row triggers refuse UPDATE and DELETE and statement triggers
  * TRUNCATE, whoever asks. A superuser can bypass triggers; the signed checkpoints are the proof.</li>
  * <li><b>Signed checkpoints</b> every {@code partywork.audit.checkpoint-interval} (default 5 min) and

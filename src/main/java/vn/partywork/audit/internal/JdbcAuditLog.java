@@ -23,8 +23,8 @@ import vn.partywork.audit.AuditLog;
 import vn.partywork.shared.Actor;
 
 /**
- * P-AU-1: appends to {@code audit.pending} through the SECURITY DEFINER function {@code audit.append}
- * in the caller's transaction, so the event commits or rolls back with the change and a failure
+ * P-AU-1: appends to {@code audit.pending} through the SECURITY DEFINER functions {@code audit.append}
+ * (one event) and {@code audit.append_all} (many, one INSERT) in the caller's transaction, so the event commits or rolls back with the change and a failure
  * fails the change. Reads (read-only transactions) and events outside any transaction (a failed
  * login) are written in a transaction of their own before the caller goes on.
  */
@@ -62,7 +62,7 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
-    /** Events per statement of {@link #recordAll}: bounded arrays, still one round trip per thousand events. */
+    /** Events per statement of {@link #recordAll}: bounded arrays, one round trip per two thousand events. */
     static final int BULK = 2000;
 
     @Override
@@ -81,7 +81,7 @@ class JdbcAuditLog implements AuditLog {
         }
     }
 
-    /** {@code audit.append} once per event, called from one statement per {@link #BULK} events (arrays unnested). */
+    /** One {@code audit.append_all} (a single INSERT) per {@link #BULK} events, in their order. */
     private void appendAll(java.util.List<AuditEvent> events) {
         Long actorId = null;
         String actor = null;
@@ -125,16 +125,11 @@ class JdbcAuditLog implements AuditLog {
                 details[i] = JSON.writeValueAsString(event.details());
             }
             jdbc.sql("""
-                    SELECT audit.append(:actorId, e.actor_identifier, e.acting_org_id, e.grant_id, :client, :requestId,
-                                        e.action, e.target_type, e.target_id, e.classification, e.basis, e.changes,
-                                        e.details)
-                      FROM unnest(CAST(:identifiers AS text[]), CAST(:actingOrgs AS bigint[]), CAST(:grants AS bigint[]),
-                                  CAST(:actions AS text[]), CAST(:targetTypes AS text[]), CAST(:targetIds AS text[]),
-                                  CAST(:classifications AS text[]), CAST(:bases AS text[]), CAST(:changes AS text[]),
-                                  CAST(:details AS text[]))
-                           WITH ORDINALITY AS e(actor_identifier, acting_org_id, grant_id, action, target_type, target_id,
-                                                classification, basis, changes, details, ord)
-                     ORDER BY e.ord
+                    SELECT audit.append_all(:actorId, :client, :requestId, CAST(:identifiers AS text[]),
+                                            CAST(:actingOrgs AS bigint[]), CAST(:grants AS bigint[]),
+                                            CAST(:actions AS text[]), CAST(:targetTypes AS text[]),
+                                            CAST(:targetIds AS text[]), CAST(:classifications AS text[]),
+                                            CAST(:bases AS text[]), CAST(:changes AS text[]), CAST(:details AS text[]))
                     """)
                     .param("actorId", actorId, java.sql.Types.BIGINT)
                     .param("client", client, java.sql.Types.VARCHAR)
@@ -149,8 +144,8 @@ class JdbcAuditLog implements AuditLog {
                     .param("bases", bases)
                     .param("changes", changes)
                     .param("details", details)
-                    .query((rs, row) -> 1)
-                    .list();
+                    .query(Long.class)
+                    .single();
         }
     }
 

@@ -213,11 +213,16 @@ class ImportJobs {
             List<Person> chunk = persons.subList(from, Math.min(persons.size(), from + LOOKUP_CHUNK));
             String[] names = chunk.stream().map(Person::name).toArray(String[]::new);
             String[] births = chunk.stream().map(p -> p.birth().toString()).toArray(String[]::new);
+            // The probes first, on member_birth_date_name, whatever the (generic) plan guesses about
+            // the arrays; the scope's cells only for the few matches.
             jdbc.sql("""
-                    SELECT DISTINCT k.name, k.birth
-                      FROM unnest(CAST(:names AS text[]), CAST(:births AS date[])) AS k(name, birth)
-                      JOIN member.member m ON m.birth_date = k.birth AND lower(m.full_name) = lower(k.name)
-                      JOIN org.current_organisation c ON c.org_id = m.cell_id
+                    WITH same AS MATERIALIZED (
+                        SELECT k.name, k.birth, m.cell_id
+                          FROM unnest(CAST(:names AS text[]), CAST(:births AS date[])) AS k(name, birth)
+                          JOIN member.member m ON m.birth_date = k.birth AND lower(m.full_name) = lower(k.name))
+                    SELECT DISTINCT s.name, s.birth
+                      FROM same s
+                      JOIN org.current_organisation c ON c.org_id = s.cell_id
                      WHERE c.path <@ ANY(CAST(:paths AS ltree[]))
                     """)
                     .param("names", names)

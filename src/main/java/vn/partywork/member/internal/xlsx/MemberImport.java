@@ -58,9 +58,11 @@ import vn.partywork.shared.DomainException;
 /**
  * Issue 5 item 6: import of member records from a filled template (decisions in
  * {@code package-info}). An upload becomes a job: the file is inspected ({@link XlsxInspection}),
- * its rows read as a stream and each checked with the form's rules, duplicates looked up for the
- * whole file at once, and then — in one transaction — the valid rows are written with
- * {@code COPY}, one CREATE event each (P-AU-1, in bulk) and one IMPORT event for the file.
+ * its rows read as a stream on a reader thread and each checked with the form's rules, duplicates
+ * looked up in the database chunk by chunk, and — in one transaction — the valid rows are written
+ * with {@code COPY}, one CREATE event each (P-AU-1, in bulk) and one IMPORT event for the file.
+ * In mode ALL the writing overlaps the reading (a bad row rolls it all back), in mode VALID it
+ * follows it.
  * The page runs jobs in the background and polls their counts; the API runs them in its request.
  */
 @Service
@@ -207,53 +209,67 @@ public class MemberImport {
     /** A row that passed every check, kept until the write (values by field ordinal). */
     private record Valid(int row, long cellId, MemberStatus status, String[] values) {}
 
+    /** What a job's write transaction ended with. */
+    private enum Outcome {
+        DONE,
+        NO_ROWS,
+        ROWS_INVALID
+    }
+
+    /** Where an import's time went, for the log (the reader's and the writer's threads overlap). */
+    private static final class Timing {
+        long inspection;
+        volatile long reading;
+        volatile long lookups;
+        long copyMembers;
+        long copyMemberships;
+        long audit;
+        long waiting;
+    }
+
     private void run(AccessScope scope, long jobId, Upload upload) {
         ImportJob job = jobs.byId(jobId).orElseThrow();
         Counts counts = new Counts();
+        Timing timing = new Timing();
+        List<RowError> errors = new ArrayList<>();
+        Reader reader = new Reader(scope, jobId, upload.file(), errors, counts, timing);
         try {
             jobs.progress(jobId, "VALIDATING", 0, 0, 0);
             long started = System.nanoTime();
             XlsxInspection.check(upload.file());
-            long inspected = System.nanoTime();
-            List<Valid> valid = new ArrayList<>();
-            List<RowError> errors = new ArrayList<>();
-            read(scope, jobId, upload.file(), valid, errors, counts);
-            long checked = System.nanoTime();
-            duplicatesInDatabase(scope, valid, errors, counts);
-            long looked = System.nanoTime();
-            counts.invalid =
-                    (int) errors.stream().mapToInt(RowError::row).distinct().count();
-            errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            List<RowError> reported = errors.size() > MAX_REPORTED ? errors.subList(0, MAX_REPORTED) : errors;
-            jobs.addErrors(jobId, reported);
-            Set<Integer> bad = new java.util.HashSet<>();
-            errors.forEach(e -> bad.add(e.row()));
-            List<Valid> good =
-                    valid.stream().filter(v -> !bad.contains(v.row())).toList();
-            if (counts.read == 0) {
+            timing.inspection = System.nanoTime() - started;
+            DataSource source = DataSource.valueOf(job.source());
+            Outcome outcome = writeTx.execute(status -> {
+                Outcome o = readAndWrite(scope, job, reader, source, counts, errors, timing);
+                if (o != Outcome.DONE) {
+                    status.setRollbackOnly(); // mode ALL may have written rows before the first bad one
+                }
+                return o;
+            });
+            if (outcome == Outcome.NO_ROWS) {
                 refuse(scope, job, counts, "member.import.noRows");
                 return;
             }
-            if (job.mode() == ImportMode.ALL && counts.invalid > 0) {
+            if (outcome == Outcome.ROWS_INVALID) {
+                jobs.addErrors(jobId, reported(errors));
                 refuse(scope, job, counts, "member.import.rowsInvalid", counts.invalid);
                 return;
             }
-            jobs.progress(jobId, "WRITING", counts.read, counts.invalid, 0);
-            DataSource source = DataSource.valueOf(job.source());
-            writeTx.executeWithoutResult(status -> {
-                write(scope, jobId, good, source);
-                counts.imported = good.size();
-                audit.record(importEvent(scope, job, counts, null));
-                jobs.finish(jobId, "DONE", counts.read, counts.invalid, counts.imported, null, null, now());
-            });
             log.info(
-                    "Import job {}: {} rows; inspection {} ms, reading and rules {} ms, duplicates {} ms, write {} ms",
+                    "Import job {}: {} rows, {} imported in {} ms; inspection {} ms, reading and rules {} ms,"
+                            + " duplicate look-ups {} ms (reader thread); COPY members {} ms, memberships {} ms,"
+                            + " audit {} ms, waiting for rows {} ms (writer)",
                     jobId,
                     counts.read,
-                    (inspected - started) / 1_000_000,
-                    (checked - inspected) / 1_000_000,
-                    (looked - checked) / 1_000_000,
-                    (System.nanoTime() - looked) / 1_000_000);
+                    counts.imported,
+                    (System.nanoTime() - started) / 1_000_000,
+                    timing.inspection / 1_000_000,
+                    timing.reading / 1_000_000,
+                    timing.lookups / 1_000_000,
+                    timing.copyMembers / 1_000_000,
+                    timing.copyMemberships / 1_000_000,
+                    timing.audit / 1_000_000,
+                    timing.waiting / 1_000_000);
         } catch (DomainException e) {
             refuse(scope, job, counts, e.code(), e.args());
         } catch (RuntimeException e) {
@@ -262,11 +278,94 @@ public class MemberImport {
             String code = e instanceof org.springframework.dao.DataIntegrityViolationException
                     ? "member.import.conflict"
                     : "member.import.failed";
+            if (reader.ended()) {
+                jobs.addErrors(jobId, reported(errors));
+            }
             jobs.finish(jobId, "FAILED", counts.read, counts.invalid, 0, code, text(code), now());
             audit.record(importEvent(scope, job, counts, code));
         } finally {
             delete(upload.file());
         }
+    }
+
+    /**
+     * Inside the write transaction: starts the reader on its own thread and writes what it hands
+     * over. Mode ALL writes each chunk as soon as it arrives while no row so far was bad, so that
+     * reading (this JVM) and writing (the database) overlap; the first bad row stops the writing and
+     * the caller rolls everything back. Mode VALID must wait for the last row (a duplicate further
+     * down the file makes an earlier row bad too) and writes the good rows at the end.
+     */
+    private Outcome readAndWrite(
+            AccessScope scope,
+            ImportJob job,
+            Reader reader,
+            DataSource source,
+            Counts counts,
+            List<RowError> errors,
+            Timing timing) {
+        Thread thread =
+                new Thread(new DelegatingSecurityContextRunnable(reader), "member-import-" + job.id() + "-reader");
+        thread.setDaemon(true);
+        thread.start();
+        List<Valid> held = new ArrayList<>();
+        boolean writing = job.mode() == ImportMode.ALL;
+        try {
+            while (true) {
+                long waitFrom = System.nanoTime();
+                Batch batch = reader.next();
+                timing.waiting += System.nanoTime() - waitFrom;
+                if (batch instanceof Failure failure) {
+                    throw failure.error();
+                }
+                if (batch instanceof End) {
+                    break;
+                }
+                Rows rows = (Rows) batch;
+                if (job.mode() == ImportMode.VALID) {
+                    held.addAll(rows.rows());
+                } else if (writing && rows.clean()) {
+                    write(scope, job.id(), rows.rows(), source, timing);
+                    counts.imported += rows.rows().size();
+                } else {
+                    writing = false;
+                }
+            }
+        } finally {
+            reader.cancel();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The reader has ended: its counts and errors are complete and visible here (the queue).
+        counts.invalid =
+                (int) errors.stream().mapToInt(RowError::row).distinct().count();
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        if (counts.read == 0) {
+            counts.imported = 0;
+            return Outcome.NO_ROWS;
+        }
+        if (job.mode() == ImportMode.ALL && counts.invalid > 0) {
+            counts.imported = 0;
+            return Outcome.ROWS_INVALID;
+        }
+        if (job.mode() == ImportMode.VALID) {
+            Set<Integer> bad = new java.util.HashSet<>();
+            errors.forEach(e -> bad.add(e.row()));
+            List<Valid> good = held.stream().filter(v -> !bad.contains(v.row())).toList();
+            held.clear();
+            write(scope, job.id(), good, source, timing);
+            counts.imported = good.size();
+        }
+        jobs.addErrors(job.id(), reported(errors));
+        audit.record(importEvent(scope, job, counts, null));
+        jobs.finish(job.id(), "DONE", counts.read, counts.invalid, counts.imported, null, null, now());
+        return Outcome.DONE;
+    }
+
+    private static List<RowError> reported(List<RowError> errors) {
+        return errors.size() > MAX_REPORTED ? errors.subList(0, MAX_REPORTED) : errors;
     }
 
     private static final class Counts {
@@ -298,40 +397,156 @@ public class MemberImport {
 
     // --- reading and checking
 
-    private void read(
-            AccessScope scope, long jobId, Path file, List<Valid> valid, List<RowError> errors, Counts counts) {
-        Checker checker = new Checker(scope, errors);
-        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
-            Sheet sheet = workbook.findSheet(ExportWorkbook.DATA_SHEET).orElseGet(workbook::getFirstSheet);
-            try (Stream<Row> rows = sheet.openStream()) {
-                Iterator<Row> it = rows.iterator();
-                @Nullable MemberColumns[] columns = null;
-                while (it.hasNext()) {
-                    Row row = it.next();
-                    if (blank(row)) {
-                        continue; // blank rows (50,000 formatted ones too) cost a look each
+    /** What the reader hands to the writer: checked rows, the end of the file, or why it stopped. */
+    private sealed interface Batch permits Rows, End, Failure {}
+
+    /** Rows that passed every check so far; {@code clean} when no row up to here was bad. */
+    private record Rows(List<Valid> rows, boolean clean) implements Batch {}
+
+    private record End() implements Batch {}
+
+    private record Failure(RuntimeException error) implements Batch {}
+
+    /** Thrown inside the reader when the writer has given up; ends the reader quietly. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Reads the rows as a stream on its own thread, checks each (the form's rules, duplicates
+     * within the file), looks up each chunk's duplicates in the database (on connections of its
+     * own, so it sees what is committed, as before any write of this job) and hands the chunks to
+     * the writer through a short queue, which also bounds the rows held in memory. Owns the job's
+     * progress row until it ends (the writer's transaction does not touch it meanwhile).
+     */
+    private final class Reader implements Runnable {
+        private final AccessScope scope;
+        private final long jobId;
+        private final Path file;
+        private final List<RowError> errors;
+        private final Counts counts;
+        private final Timing timing;
+        private final Locale locale = LocaleContextHolder.getLocale();
+        private final java.util.concurrent.BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+        private volatile boolean cancelled;
+        private volatile boolean ended;
+
+        Reader(AccessScope scope, long jobId, Path file, List<RowError> errors, Counts counts, Timing timing) {
+            this.scope = scope;
+            this.jobId = jobId;
+            this.file = file;
+            this.errors = errors;
+            this.counts = counts;
+            this.timing = timing;
+        }
+
+        @Override
+        public void run() {
+            LocaleContextHolder.setLocale(locale);
+            try {
+                read();
+                ended = true;
+                hand(new End());
+            } catch (Cancelled e) {
+                // the writer stopped first and is not waiting for rows
+            } catch (RuntimeException e) {
+                hand(new Failure(e));
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+        }
+
+        /** The next batch; blocks until the reader has one. */
+        Batch next() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("member import interrupted", e);
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        /** Every row was read and checked (the counts and errors are final). */
+        boolean ended() {
+            return ended;
+        }
+
+        private void hand(Batch batch) {
+            try {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+        }
+
+        private void read() {
+            long started = System.nanoTime();
+            long lookups = 0;
+            Checker checker = new Checker(scope, errors);
+            List<String> readable = isMember(scope) ? List.of() : scope.readablePaths(DB);
+            List<Valid> chunk = new ArrayList<>(WRITE_CHUNK);
+            try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+                Sheet sheet = workbook.findSheet(ExportWorkbook.DATA_SHEET).orElseGet(workbook::getFirstSheet);
+                try (Stream<Row> rows = sheet.openStream()) {
+                    Iterator<Row> it = rows.iterator();
+                    @Nullable MemberColumns[] columns = null;
+                    while (it.hasNext()) {
+                        if (cancelled) {
+                            throw new Cancelled();
+                        }
+                        Row row = it.next();
+                        if (blank(row)) {
+                            continue; // blank rows (50,000 formatted ones too) cost a look each
+                        }
+                        if (columns == null) {
+                            columns = header(row);
+                            continue;
+                        }
+                        counts.read++;
+                        if (counts.read > MAX_ROWS) {
+                            throw DomainException.invalid("member.import.tooManyRows", MAX_ROWS);
+                        }
+                        checker.check(row, columns).ifPresent(chunk::add);
+                        if (counts.read % PROGRESS_EVERY == 0) {
+                            jobs.progress(jobId, "VALIDATING", counts.read, checker.badRows(), 0);
+                        }
+                        if (chunk.size() == WRITE_CHUNK) {
+                            long from = System.nanoTime();
+                            duplicatesInDatabase(chunk, readable, errors);
+                            lookups += System.nanoTime() - from;
+                            hand(new Rows(chunk, errors.isEmpty()));
+                            chunk = new ArrayList<>(WRITE_CHUNK);
+                        }
                     }
                     if (columns == null) {
-                        columns = header(row);
-                        continue;
-                    }
-                    counts.read++;
-                    if (counts.read > MAX_ROWS) {
-                        throw DomainException.invalid("member.import.tooManyRows", MAX_ROWS);
-                    }
-                    checker.check(row, columns).ifPresent(valid::add);
-                    if (counts.read % PROGRESS_EVERY == 0) {
-                        jobs.progress(jobId, "VALIDATING", counts.read, checker.badRows(), 0);
+                        throw DomainException.invalid("member.import.noHeader");
                     }
                 }
-                if (columns == null) {
-                    throw DomainException.invalid("member.import.noHeader");
-                }
+            } catch (IOException | UncheckedIOException e) {
+                throw DomainException.invalid("member.import.notXlsx");
+            } catch (org.dhatim.fastexcel.reader.ExcelReaderException e) {
+                throw DomainException.invalid("member.import.notXlsx");
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw DomainException.invalid("member.import.notXlsx");
-        } catch (org.dhatim.fastexcel.reader.ExcelReaderException e) {
-            throw DomainException.invalid("member.import.notXlsx");
+            if (!chunk.isEmpty()) {
+                long from = System.nanoTime();
+                duplicatesInDatabase(chunk, readable, errors);
+                lookups += System.nanoTime() - from;
+                hand(new Rows(chunk, errors.isEmpty()));
+            }
+            jobs.progress(jobId, "WRITING", counts.read, checker.badRows(), 0);
+            timing.lookups = lookups;
+            timing.reading = System.nanoTime() - started - lookups;
         }
     }
 
@@ -586,7 +801,8 @@ public class MemberImport {
         };
     }
 
-    private void duplicatesInDatabase(AccessScope scope, List<Valid> valid, List<RowError> errors, Counts counts) {
+    /** Duplicates of these checked rows among the stored records (committed ones: the reader's own connections). */
+    private void duplicatesInDatabase(List<Valid> valid, List<String> readable, List<RowError> errors) {
         Map<String, Integer> byCitizenId = new HashMap<>();
         Map<String, Integer> byCard = new HashMap<>();
         Map<ImportJobs.Person, Integer> byPerson = new LinkedHashMap<>();
@@ -610,7 +826,6 @@ public class MemberImport {
             errors.add(error(
                     byCard.get(taken), MemberField.PARTY_CARD_NUMBER.label(), taken, "member.partyCard.duplicate"));
         }
-        List<String> readable = isMember(scope) ? List.of() : scope.readablePaths(DB);
         List<ImportJobs.Person> persons = new ArrayList<>(byPerson.keySet());
         for (ImportJobs.Person same : jobs.sameNameAndBirth(persons, readable)) {
             Integer row = byPerson.get(same);
@@ -646,7 +861,7 @@ public class MemberImport {
 
     // --- writing (inside the write transaction)
 
-    private void write(AccessScope scope, long jobId, List<Valid> rows, DataSource source) {
+    private void write(AccessScope scope, long jobId, List<Valid> rows, DataSource source, Timing timing) {
         Instant now = now();
         String basis = source.label() + " (nhập từ tệp, lần nhập số " + jobId + ")";
         for (int from = 0; from < rows.size(); from += WRITE_CHUNK) {
@@ -716,9 +931,16 @@ public class MemberImport {
                 event.change("status", null, v.status().name());
                 events.add(event.build());
             }
+            long t0 = System.nanoTime();
             jobs.copyMembers(MEMBER_COLUMNS, members);
+            long t1 = System.nanoTime();
             jobs.copyMemberships(memberships);
+            long t2 = System.nanoTime();
             audit.recordAll(events);
+            long t3 = System.nanoTime();
+            timing.copyMembers += t1 - t0;
+            timing.copyMemberships += t2 - t1;
+            timing.audit += t3 - t2;
         }
     }
 

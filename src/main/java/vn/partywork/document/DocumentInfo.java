@@ -1,9 +1,13 @@
 package vn.partywork.document;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Classification;
 
-/** What the system knows about one stored file (P-DOC-1). */
+/**
+ * What the system knows about one stored file (P-DOC-1), with the description its uploader or a
+ * grantee at EDIT level gave it (P-AZ-2).
+ */
 public record DocumentInfo(
         long id,
         String ownerType,
@@ -14,7 +18,8 @@ public record DocumentInfo(
         String sha256,
         Classification classification,
         String uploadedBy,
-        Instant uploadedAt) {
+        Instant uploadedAt,
+        @Nullable String description) {
 
     /** "1,2 MB", "830 KB", "512 B" for people. */
     public String sizeLabel() {

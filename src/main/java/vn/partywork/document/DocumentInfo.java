@@ -21,6 +21,25 @@ public record DocumentInfo(
         Instant uploadedAt,
         @Nullable String description) {
 
+    /**
+     * The same file without its description: at Mật and above the description travels with the
+     * content (P-ID-7: only to a permitted device), so lists and pages without one leave it out.
+     */
+    public DocumentInfo withoutDescription() {
+        return new DocumentInfo(
+                id,
+                ownerType,
+                ownerId,
+                originalName,
+                contentType,
+                size,
+                sha256,
+                classification,
+                uploadedBy,
+                uploadedAt,
+                null);
+    }
+
     /** "1,2 MB", "830 KB", "512 B" for people. */
     public String sizeLabel() {
         if (size >= 1024 * 1024) {

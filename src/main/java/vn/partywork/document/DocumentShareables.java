@@ -57,7 +57,10 @@ class DocumentShareables implements ShareableRecords {
                 row.uploaderAccountId(),
                 info.classification(),
                 null,
-                info.description() == null ? info.originalName() : info.originalName() + " — " + info.description(),
+                // A classified file's description travels with its content (permitted device only).
+                info.description() == null || Documents.encrypted(info.classification())
+                        ? info.originalName()
+                        : info.originalName() + " — " + info.description(),
                 "/documents/" + info.id() + "/info",
                 "/documents/" + info.id());
     }

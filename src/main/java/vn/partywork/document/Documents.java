@@ -193,6 +193,8 @@ public class Documents {
         Classification ceiling = highestCeiling(scope);
         return rows.ownedBy(ownerType, ownerId).stream()
                 .filter(d -> d.classification().atMost(ceiling))
+                // The description of a classified file is shown only on its page, from a permitted device.
+                .map(d -> encrypted(d.classification()) ? d.withoutDescription() : d)
                 .toList();
     }
 

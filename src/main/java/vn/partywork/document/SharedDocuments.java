@@ -85,15 +85,16 @@ public class SharedDocuments {
                 : shares.authorised(scope, DocumentShareables.KIND, String.valueOf(id), ShareLevel.READ)
                         .orElseThrow(() -> DomainException.notFound("document.notFound"));
         boolean creator = ownerSide && row.uploaderAccountId() == scope.accountId();
+        boolean deviceMissing = !devicePermitted(scope, row.info().classification());
         return new DocumentFile(
-                row.info(),
+                deviceMissing ? row.info().withoutDescription() : row.info(),
                 row.version(),
                 ownerSide,
                 share,
                 creator,
                 ownerSide || share.level().includes(ShareLevel.COMMENT),
                 creator || (share != null && share.level().includes(ShareLevel.EDIT)),
-                !devicePermitted(scope, row.info().classification()));
+                deviceMissing);
     }
 
     /** The shares in force of a file, for its owner side. */

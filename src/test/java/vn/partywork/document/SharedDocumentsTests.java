@@ -262,6 +262,22 @@ class SharedDocumentsTests {
 
         fromDevice(deviceOf("hcm.tochuc"));
         assertThat(documents.read(scope("hcm.tochuc"), file.id()).bytes()).isEqualTo(content);
+
+        // The description of a Mật file travels with it: only to a permitted device.
+        fromDevice(deviceOf("hn.tochuc"));
+        shared.describe(scope("hn.tochuc"), file.id(), "Biên bản họp kín", null);
+        assertThat(shared.file(scope("hn.tochuc"), file.id()).info().description())
+                .isEqualTo("Biên bản họp kín");
+        RequestContextHolder.resetRequestAttributes();
+        SharedDocuments.DocumentFile withoutDevice = shared.file(scope("hcm.tochuc"), file.id());
+        assertThat(withoutDevice.deviceMissing()).isTrue();
+        assertThat(withoutDevice.info().description()).isNull();
+        assertThat(shares.received(scope("hcm.tochuc")))
+                .filteredOn(r -> r.record().id().equals(String.valueOf(file.id())))
+                .singleElement()
+                .satisfies(r -> assertThat(r.record().title()).doesNotContain("họp kín"));
+        assertThatThrownBy(() -> shared.describe(scope("hn.tochuc"), file.id(), "Khác", null))
+                .hasFieldOrPropertyWithValue("code", "identity.device.notPermitted");
     }
 
     @Test

@@ -15,12 +15,15 @@ import vn.partywork.identity.Accounts;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.DomainException;
+import vn.partywork.shared.Permission;
 
 /**
  * P-AZ-2: the page "Được chia sẻ với tôi" (every business account; its own shares only) and the
  * search-as-you-type account picker of the share forms, which offers active accounts (not system
  * administrators) by identifier or name with their home organisation, at most {@value #PICKER_SIZE}
- * and only from two characters on. The share itself checks the chosen account again.
+ * and only from two characters on, to accounts that hold WRITE somewhere (those who create records;
+ * 403 for the others). The share itself checks the chosen account again.
  */
 @Controller
 class ShareController {
@@ -50,6 +53,7 @@ class ShareController {
     /** Matches for the search box, each a button that chooses it. */
     @GetMapping("/shares/accounts/pick")
     String pick(AccessScope scope, @RequestParam(required = false) @Nullable String q, Model model) {
+        mayPick(scope);
         String query = q == null ? "" : q.strip();
         List<AccountView> found = query.length() < 2 || query.length() > 100
                 ? List.of()
@@ -77,7 +81,8 @@ class ShareController {
 
     /** The picker again with one account chosen (its identifier in the form field {@code grantee}). */
     @GetMapping("/shares/accounts/choose")
-    String choose(@RequestParam(required = false) @Nullable String identifier, Model model) {
+    String choose(AccessScope scope, @RequestParam(required = false) @Nullable String identifier, Model model) {
+        mayPick(scope);
         AccountChoice chosen = identifier == null
                 ? null
                 : accounts.byIdentifier(identifier)
@@ -93,5 +98,12 @@ class ShareController {
                         .orElse(null);
         model.addAttribute("chosen", chosen);
         return "shares/account-picker :: picker";
+    }
+
+    /** Only those who create records (WRITE somewhere) share them; nobody else browses the accounts. */
+    private static void mayPick(AccessScope scope) {
+        if (!scope.has(Permission.WRITE)) {
+            throw DomainException.forbidden("auth.forbidden");
+        }
     }
 }

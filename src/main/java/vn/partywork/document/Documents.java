@@ -200,7 +200,9 @@ public class Documents {
 
     /**
      * Reads a file whose owner the caller may see and whose classification is within the caller's
-     * grant ceiling ({@code document.notFound} otherwise, exactly as for a file that does not exist),
+     * grant ceiling, or that is shared with the caller (P-AZ-2: a share in force, the grantee's ceiling
+     * checked again, the use audited by the access module) — {@code document.notFound} otherwise,
+     * exactly as for a file that does not exist —
      * from a permitted device when it is Mật or above ({@code identity.device.notPermitted}, P-ID-7),
      * decrypting it and checking its SHA-256 again; audited. A file changed or missing on disk is
      * refused with {@code document.integrity} (and that is audited too). Read-only, so that the audit

@@ -103,7 +103,11 @@ public class AccessScopes {
                         path,
                         grant.databases(),
                         grant.ceiling(),
-                        grant.role().permissions()));
+                        // P-AZ-3: fail-closed: an aggregate-only grant gives no READ, so no detail check lets it
+                        // through.
+                        grant.aggregateOnly()
+                                ? EnumSet.of(Permission.AGGREGATE)
+                                : grant.role().permissions()));
             }
         }
         if (account.type() == AccountType.MEMBER && account.homeOrgId() != null) {
@@ -134,7 +138,7 @@ public class AccessScopes {
         List<Long> line = Arrays.stream(orgPath.split("\\.")).map(Long::valueOf).toList(); // root … org
         TreeMap<Integer, Set<Long>> byDepth = new TreeMap<>();
         for (GrantRecord grant : grants.activeOnOrganisations(line, database, day)) {
-            if (grant.role().permissions().stream().anyMatch(anyOf::contains)) {
+            if (!grant.aggregateOnly() && grant.role().permissions().stream().anyMatch(anyOf::contains)) {
                 byDepth.computeIfAbsent(line.indexOf(grant.orgId()), d -> new LinkedHashSet<>())
                         .add(grant.accountId());
             }

@@ -31,6 +31,7 @@ public class AccountReviews {
             OrgSummary org,
             AccountReviewPage accounts,
             List<GrantView> grantsEndingSoon,
+            List<GrantView> grantsAwaitingReview,
             int expiryWarningDays,
             List<ReviewRecord> history) {}
 
@@ -80,7 +81,12 @@ public class AccountReviews {
         AccountReviewPage accounts = accountReview.accounts(actor, orgId, page, PAGE_SIZE);
         OrgSummary org = orgs.current(orgId).orElseThrow(() -> DomainException.notFound("identity.review.orgNotFound"));
         return new ReviewSheet(
-                org, accounts, grants.endingSoon(actor, orgId, expiryWarningDays), expiryWarningDays, history(orgId));
+                org,
+                accounts,
+                grants.endingSoon(actor, orgId, expiryWarningDays),
+                grants.awaitingReview(actor, orgId),
+                expiryWarningDays,
+                history(orgId));
     }
 
     /**

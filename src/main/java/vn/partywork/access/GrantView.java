@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
 
-/** A grant as administrators see it, with names resolved and its status on the day it was read. */
+/**
+ * A grant as administrators see it, with names resolved and its status on the day it was read.
+ *
+ * @param aggregateOnly P-AZ-3: statistics only
+ * @param reviewReason P-ID-5: why the grant waits for review (e.g. the holder changed position), or null
+ */
 public record GrantView(
         long id,
         long accountId,
@@ -26,4 +31,7 @@ public record GrantView(
         @Nullable Long revokedBy,
         @Nullable Instant revokedAt,
         GrantStatus status,
-        int version) {}
+        int version,
+        boolean aggregateOnly,
+        @Nullable String reviewReason,
+        @Nullable Instant reviewSince) {}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.partywork.access.internal.GrantRecord;
@@ -19,6 +20,7 @@ import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountPositionChanged;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.AccountQuery;
 import vn.partywork.identity.AccountType;
@@ -41,6 +43,8 @@ public class Grants {
     private static final int MAX_DOCUMENT = 100;
     private static final int MAX_NOTE = 1000;
     private static final int LIST_LIMIT = 500;
+    /** P-ID-5: the review reason set when the holder changes position or unit. */
+    public static final String REVIEW_POSITION_CHANGED = "POSITION_CHANGED";
 
     private final GrantStore grants;
     private final AccountAdministration administration;
@@ -103,6 +107,10 @@ public class Grants {
         if (command.role() == null) {
             throw DomainException.invalid("access.grant.roleRequired");
         }
+        if (command.aggregateOnly() && command.role() != Role.VIEWER) {
+            // P-AZ-3: an aggregate-only grant reads statistics; writing or approving would need the records.
+            throw DomainException.invalid("access.grant.aggregateOnlyViewer");
+        }
         if (command.ceiling() == null) {
             throw DomainException.invalid("access.grant.ceilingRequired");
         }
@@ -140,7 +148,8 @@ public class Grants {
                 document,
                 note,
                 actor == null ? null : actor.accountId(),
-                clock.instant());
+                clock.instant(),
+                command.aggregateOnly());
         audit.record(AuditEvent.of(AuditAction.GRANT, "grant", id)
                 .actorIdentifier(actor == null && origin == null ? "seed" : null)
                 .detail("origin", origin)
@@ -152,6 +161,7 @@ public class Grants {
                         null,
                         databases.stream().map(Enum::name).sorted().toList())
                 .change("ceiling", null, command.ceiling().name())
+                .change("aggregateOnly", null, command.aggregateOnly())
                 .change("validFrom", null, from.toString())
                 .change(
                         "validTo",
@@ -201,6 +211,68 @@ public class Grants {
                 .detail("orgId", grant.orgId())
                 .build());
         return view(grants.byId(grantId).orElseThrow(), Map.of());
+    }
+
+    /**
+     * P-ID-5: the holder changed position or unit: every grant of the account still in force waits
+     * for review; one audit event per grant. Runs in the transaction of the change.
+     */
+    @EventListener(id = "access.position-changed")
+    void on(AccountPositionChanged changed) {
+        Instant now = clock.instant();
+        for (long id : grants.flagForReview(changed.accountId(), REVIEW_POSITION_CHANGED, LocalDate.now(clock), now)) {
+            audit.record(AuditEvent.of(AuditAction.UPDATE, "grant", id)
+                    .change("reviewReason", null, REVIEW_POSITION_CHANGED)
+                    .detail("accountId", changed.accountId())
+                    .detail("oldOrgId", changed.oldOrgId())
+                    .detail("newOrgId", changed.newOrgId())
+                    .basis(changed.documentNumber())
+                    .build());
+        }
+    }
+
+    /**
+     * P-ID-5: the administrator keeps a grant that waited for review (it stays as it is); audited.
+     * Revoking it instead goes through {@link #revoke}.
+     */
+    @Transactional
+    public GrantView confirmReview(AccountPrincipal actor, long grantId, @Nullable Integer version) {
+        GrantRecord grant = grants.byId(grantId)
+                .filter(g -> administration.manages(actor, g.accountId()))
+                .orElseThrow(() -> DomainException.notFound("access.grant.notFound"));
+        if (grant.revokedAt() != null || grant.reviewSince() == null) {
+            throw DomainException.conflict("access.grant.noReviewPending");
+        }
+        if (orgs.current(grant.orgId()).isPresent() && !administration.managesOrganisation(actor, grant.orgId())) {
+            throw DomainException.forbidden("access.grant.orgOutsideScope");
+        }
+        if (version != null && version != grant.version()) {
+            throw DomainException.conflict("request.staleVersion");
+        }
+        grants.clearReview(grantId, grant.version());
+        audit.record(AuditEvent.of(AuditAction.UPDATE, "grant", grantId)
+                .change("reviewReason", grant.reviewReason(), null)
+                .detail("accountId", grant.accountId())
+                .detail("outcome", "CONFIRMED")
+                .build());
+        return view(grants.byId(grantId).orElseThrow(), Map.of());
+    }
+
+    /**
+     * P-ID-5: grants on organisations of the subtree of {@code orgId} that wait for review (the
+     * holder changed position), oldest first. The actor must manage the organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<GrantView> awaitingReview(AccountPrincipal actor, long orgId) {
+        OrgSummary org = orgs.current(orgId).orElseThrow(() -> DomainException.notFound("identity.review.orgNotFound"));
+        if (!administration.managesOrganisation(actor, orgId)) {
+            throw DomainException.forbidden("identity.review.orgOutsideScope");
+        }
+        List<GrantRecord> records = grants.awaitingReview(org.path(), LIST_LIMIT);
+        Map<Long, String> orgNames = new HashMap<>();
+        orgs.current(records.stream().map(GrantRecord::orgId).distinct().toList())
+                .forEach(o -> orgNames.put(o.id(), o.name()));
+        return records.stream().map(g -> view(g, new HashMap<>(), orgNames)).toList();
     }
 
     /** Grants of one account, or of every account the actor manages when {@code accountId} is null. */
@@ -292,7 +364,10 @@ public class Grants {
                 g.revokedBy(),
                 g.revokedAt(),
                 g.statusOn(LocalDate.now(clock)),
-                g.version());
+                g.version(),
+                g.aggregateOnly(),
+                g.reviewReason(),
+                g.reviewSince());
     }
 
     private static @Nullable String text(@Nullable String value) {

@@ -12,6 +12,7 @@ import vn.partywork.shared.Database;
  * @param orgId the root of the subtree, by id (its path may change when the subtree is transferred)
  * @param validTo last day the grant applies (inclusive); none means until revoked
  * @param documentNumber the decision or document the grant rests on
+ * @param aggregateOnly P-AZ-3: statistics of the subtree only, never a detail record (role VIEWER)
  */
 public record NewGrant(
         long accountId,
@@ -22,4 +23,20 @@ public record NewGrant(
         @Nullable LocalDate validFrom,
         @Nullable LocalDate validTo,
         @Nullable String documentNumber,
-        @Nullable String note) {}
+        @Nullable String note,
+        boolean aggregateOnly) {
+
+    /** A grant with detail access (not aggregate-only). */
+    public NewGrant(
+            long accountId,
+            @Nullable Role role,
+            long orgId,
+            Set<Database> databases,
+            @Nullable Classification ceiling,
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable String documentNumber,
+            @Nullable String note) {
+        this(accountId, role, orgId, databases, ceiling, validFrom, validTo, documentNumber, note, false);
+    }
+}

@@ -294,12 +294,14 @@ public class RecordShares {
         return accounts.byId(accountId).filter(AccountView::isActive).isPresent();
     }
 
-    /** The grant ceiling that limits the record: on its database, or the highest of any grant. */
+    /** The grant ceiling that limits the record: on its database, or the highest of any detail grant. */
     private static Classification ceiling(AccessScope scope, SharedRecord record) {
         if (record.database() != null) {
             return scope.ceiling(record.database());
         }
+        // P-AZ-3: aggregate-only grants open no record, so their ceiling does not count.
         return scope.entries().stream()
+                .filter(e -> !e.aggregateOnly())
                 .map(AccessScope.Entry::ceiling)
                 .reduce(Classification.UNCLASSIFIED, Classification::max);
     }

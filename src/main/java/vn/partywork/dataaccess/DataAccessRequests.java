@@ -256,7 +256,8 @@ public class DataAccessRequests {
 
     /**
      * P-AZ-4: the owner's approval completes the chain; in the same transaction the requester gets a
-     * read grant on the approved subtree, database and ceiling for the approved period only.
+     * read grant on the approved subtree, database and ceiling for the approved period only; for a
+     * report extract the grant is aggregate-only (P-AZ-3: statistics, no detail record).
      */
     @EventListener(id = "dataaccess.grant")
     void on(ApprovalCompleted completed) {
@@ -285,7 +286,9 @@ public class DataAccessRequests {
                 from.isBefore(today) ? today : from,
                 to,
                 "Phiếu yêu cầu khai thác số " + row.id(),
-                purpose.length() > 1000 ? purpose.substring(0, 1000) : purpose));
+                purpose.length() > 1000 ? purpose.substring(0, 1000) : purpose,
+                // P-AZ-3, P-AZ-4: a report extract needs the statistics of the scope, not its records.
+                row.form() == DataAccessForm.REPORT_EXTRACT));
         rows.granted(row.id(), grant.id());
         audit.record(AuditEvent.of(AuditAction.UPDATE, TARGET, row.id())
                 .detail("action", "GRANTED")

@@ -16,7 +16,8 @@
  * The owner approves (narrowing the subtree, the ceiling and the period if they choose) or rejects
  * with a reason (an unfounded request). Approval creates, in the approving transaction, a grant of
  * role VIEWER (read) on that database, subtree and ceiling, valid for the approved period only: it
- * expires by itself when the period ends. Every step is audited (the approval chain, the approved
+ * expires by itself when the period ends. A report extract gets an aggregate-only grant (P-AZ-3):
+ * the statistics of the subtree, no detail record. Every step is audited (the approval chain, the approved
  * scope old → new, the grant).
  */
 @ApplicationModule(allowedDependencies = {"shared", "audit", "org", "identity", "access", "approval"})

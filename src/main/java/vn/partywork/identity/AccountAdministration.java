@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,7 @@ public class AccountAdministration {
     private final AuditLog audit;
     private final Clock clock;
     private final MultiFactorService mfa;
+    private final ApplicationEventPublisher events;
 
     AccountAdministration(
             AccountStore accounts,
@@ -59,8 +61,10 @@ public class AccountAdministration {
             OrgDirectory orgs,
             AuditLog audit,
             Clock clock,
-            MultiFactorService mfa) {
+            MultiFactorService mfa,
+            ApplicationEventPublisher events) {
         this.mfa = mfa;
+        this.events = events;
         this.accounts = accounts;
         this.rules = rules;
         this.defaults = defaults;
@@ -210,7 +214,54 @@ public class AccountAdministration {
                         .orElse(null);
         // P-AU-1: the account page shows a person's name, organisation and the issuance history.
         audit.record(AuditEvent.of(AuditAction.READ, "account", accountId).build());
-        return new AccountDetails(account.view(clock.instant()), orgName, manager, accounts.issuances(accountId));
+        return new AccountDetails(
+                account.view(clock.instant()),
+                orgName,
+                accounts.position(accountId),
+                manager,
+                accounts.issuances(accountId));
+    }
+
+    /**
+     * P-ID-5: the holder takes a new position and/or unit. The actor must manage the account and the
+     * new unit. When something changed, {@link AccountPositionChanged} is published in this
+     * transaction: the access module puts the account's grants up for review. Audited with old and
+     * new values and the decision as basis.
+     */
+    @Transactional
+    public AccountView changePosition(AccountPrincipal actor, long accountId, ChangePosition command) {
+        AccountRecord account = managedOther(actor, accountId);
+        if (account.type() == AccountType.SYSTEM_ADMIN) {
+            throw DomainException.invalid("identity.account.positionNotForSystemAdmin");
+        }
+        String position = text(command.position());
+        String document = text(command.documentNumber());
+        if ((position != null && position.length() > MAX_NAME)
+                || (document != null && document.length() > MAX_DOCUMENT)) {
+            throw DomainException.invalid("identity.account.tooLong");
+        }
+        long org = command.homeOrgId() == null ? Objects.requireNonNull(account.homeOrgId()) : command.homeOrgId();
+        if (orgs.current(org).isEmpty()) {
+            throw DomainException.invalid("identity.account.orgNotFound");
+        }
+        if (!rules.managesOrg(actor, org)) {
+            throw DomainException.forbidden("identity.account.orgOutsideScope");
+        }
+        String oldPosition = accounts.position(accountId);
+        boolean moved = !Objects.equals(account.homeOrgId(), org);
+        if (!moved && Objects.equals(oldPosition, position)) {
+            throw DomainException.invalid("identity.account.positionUnchanged");
+        }
+        accounts.setPosition(accountId, versionOf(account, command.version()), position, org);
+        audit.record(AuditEvent.of(AuditAction.UPDATE, "account", accountId)
+                .change("position", oldPosition, position)
+                .change("homeOrgId", account.homeOrgId(), org)
+                .detail("documentNumber", document)
+                .basis(document)
+                .build());
+        events.publishEvent(new AccountPositionChanged(
+                accountId, account.identifier(), oldPosition, position, account.homeOrgId(), org, document));
+        return reload(accountId);
     }
 
     /** P-ID-3: a lost or compromised password is replaced by a new default that must be changed. */

@@ -232,6 +232,28 @@ public class MemberRegistry {
         return members.history(id);
     }
 
+    /**
+     * M-6: the party fields of the member that this scope may not enter, each with the level that
+     * decides it, and the confirmation as official under the key {@code status} — so that the party
+     * data form shows them read-only instead of refusing them on save. Part of the form page, whose
+     * READ {@link #record} records.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> decidedElsewhere(AccessScope scope, long id) {
+        Members.Row row = visible(scope, id);
+        Map<String, String> locked = new LinkedHashMap<>();
+        for (MemberField field : MemberRecord.fields(FieldGroup.PARTY)) {
+            DecidingLevel level = DecidingLevel.of(field);
+            if (!decides(scope, row, level)) {
+                locked.put(field.key(), level.label());
+            }
+        }
+        if (!decides(scope, row, DecidingLevel.UPPER)) {
+            locked.put("status", DecidingLevel.UPPER.label());
+        }
+        return locked;
+    }
+
     // --- commands
 
     /**
@@ -732,8 +754,12 @@ public class MemberRegistry {
         return isMemberAccount(scope) ? List.of() : scope.readablePaths(DB);
     }
 
+    private boolean decides(AccessScope scope, Members.Row row, DecidingLevel level) {
+        return row.cellPath() != null && scope.canWrite(DB, levels.path(row.cellPath(), level));
+    }
+
     private void requireLevel(AccessScope scope, Members.Row row, DecidingLevel level, String what) {
-        if (row.cellPath() == null || !scope.canWrite(DB, levels.path(row.cellPath(), level))) {
+        if (!decides(scope, row, level)) {
             throw DomainException.forbidden("member.field.notAuthorised", what, level.label());
         }
     }

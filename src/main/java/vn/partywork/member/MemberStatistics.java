@@ -77,15 +77,15 @@ public class MemberStatistics {
     /** The statistics; one READ audit event with the criteria. */
     @Transactional(readOnly = true)
     public MemberStats statistics(AccessScope scope, Criteria criteria) {
-        MemberStats stats = compute(scope, criteria);
+        MemberStats stats = forReader(scope, compute(scope, criteria));
         audit.record(event(AuditAction.READ, scope, stats).build());
         return stats;
     }
 
     /**
-     * The statistics with small cells hidden below {@code partywork.stats.min-cell} (P-AZ-3): what
-     * an aggregate-only reader gets. The grant flag that marks such readers comes with the access
-     * module; until then callers choose this method.
+     * The statistics with small cells hidden below {@code partywork.stats.min-cell} (P-AZ-3), whoever
+     * asks. {@link #statistics} and {@link #export} already hide them for a caller whose grant on
+     * the organisation is aggregate-only.
      */
     @Transactional(readOnly = true)
     public MemberStats aggregateOnly(AccessScope scope, Criteria criteria) {
@@ -97,7 +97,7 @@ public class MemberStatistics {
     /** The statistics as an .xlsx workbook that says who exported it and when; one EXPORT event. */
     @Transactional(readOnly = true)
     public byte[] export(AccessScope scope, Criteria criteria) {
-        MemberStats stats = compute(scope, criteria);
+        MemberStats stats = forReader(scope, compute(scope, criteria));
         String who = accounts.byId(scope.accountId())
                 .map(a -> a.displayName() + " (" + a.identifier() + ")")
                 .orElse(scope.identifier());
@@ -262,11 +262,23 @@ public class MemberStatistics {
         return new MemberStats.Row(code, label, by.get(dimension).getOrDefault(code, 0L));
     }
 
+    /**
+     * P-AZ-3: a caller who does not read the organisation's records (it holds an aggregate-only grant
+     * there) gets the figures with small cells hidden.
+     */
+    private MemberStats forReader(AccessScope scope, MemberStats stats) {
+        boolean reads = orgs.current(stats.orgId())
+                .filter(o -> scope.canRead(Database.ORGANISATION_MEMBER, o.path()))
+                .isPresent();
+        return reads ? stats : stats.suppress(settings.minCell());
+    }
+
+    /** P-AZ-3: statistics reach where the caller reads the records and where it holds an aggregate-only grant. */
     private List<String> paths(AccessScope scope) {
         boolean memberAccount = accounts.byId(scope.accountId())
                 .filter(a -> a.type() == AccountType.MEMBER)
                 .isPresent();
-        return memberAccount ? List.of() : scope.readablePaths(Database.ORGANISATION_MEMBER);
+        return memberAccount ? List.of() : scope.statisticsPaths(Database.ORGANISATION_MEMBER);
     }
 
     private static AuditEvent.Builder event(AuditAction action, AccessScope scope, MemberStats stats) {

@@ -26,6 +26,11 @@ public record AccessScope(long accountId, String identifier, List<Entry> entries
         boolean allows(Permission permission, Database database) {
             return permissions.contains(permission) && databases.contains(database);
         }
+
+        /** P-AZ-3: an aggregate-only grant (statistics, no detail). */
+        public boolean aggregateOnly() {
+            return permissions.equals(Set.of(Permission.AGGREGATE));
+        }
     }
 
     public AccessScope {
@@ -57,6 +62,10 @@ public record AccessScope(long accountId, String identifier, List<Entry> entries
     public List<String> paths(Permission permission, Database database) {
         Set<String> all = new LinkedHashSet<>();
         entries.stream().filter(e -> e.allows(permission, database)).forEach(e -> all.add(e.path()));
+        return roots(all);
+    }
+
+    private static List<String> roots(Set<String> all) {
         List<String> roots = new ArrayList<>();
         for (String p : all) {
             boolean covered = all.stream().anyMatch(other -> !other.equals(p) && isWithin(p, other));
@@ -71,10 +80,36 @@ public record AccessScope(long accountId, String identifier, List<Entry> entries
         return paths(Permission.READ, database);
     }
 
-    /** The highest classification the caller may read in a database, or empty if none. */
+    /**
+     * P-AZ-3: the subtree roots whose statistics the caller may see: where it reads the database,
+     * and where it holds an aggregate-only grant on it.
+     */
+    public List<String> statisticsPaths(Database database) {
+        Set<String> all = new LinkedHashSet<>(paths(Permission.READ, database));
+        all.addAll(paths(Permission.AGGREGATE, database));
+        return roots(all);
+    }
+
+    /**
+     * P-AZ-3: true when the caller sees only statistics of the database: it holds an aggregate-only
+     * grant on it and reads it nowhere. Detail endpoints answer 403 {@code access.aggregateOnly}
+     * to such a caller; a caller who also reads a subtree keeps detail access there only.
+     */
+    public boolean isAggregateOnly(Database database) {
+        return permits(Permission.AGGREGATE, database) && !permits(Permission.READ, database);
+    }
+
+    private boolean permits(Permission permission, Database database) {
+        return entries.stream().anyMatch(e -> e.allows(permission, database));
+    }
+
+    /**
+     * The highest classification the caller may read in a database, or empty if none. Aggregate-only
+     * grants do not count: they open no record.
+     */
     public Classification ceiling(Database database) {
         return entries.stream()
-                .filter(e -> e.databases().contains(database))
+                .filter(e -> e.databases().contains(database) && !e.aggregateOnly())
                 .map(Entry::ceiling)
                 .reduce(Classification.UNCLASSIFIED, Classification::max);
     }

@@ -6,5 +6,10 @@ public enum Permission {
     WRITE,
     APPROVE,
     /** Reading the audit log; gives no access to business data. */
-    AUDIT
+    AUDIT,
+    /**
+     * P-AZ-3: statistics of the subtree only (small counts suppressed), never a detail record. An
+     * aggregate-only grant gives this and nothing else, so every check for READ denies it.
+     */
+    AGGREGATE
 }

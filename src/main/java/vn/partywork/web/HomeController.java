@@ -41,7 +41,12 @@ class HomeController {
     }
 
     /** One line of "Phạm vi dữ liệu": an organisation subtree and what the account may do there. */
-    record ScopeLine(OrgSummary org, List<String> permissions, List<String> databases, Classification ceiling) {}
+    record ScopeLine(
+            OrgSummary org,
+            List<String> permissions,
+            List<String> databases,
+            Classification ceiling,
+            boolean aggregateOnly) {}
 
     @GetMapping("/")
     String home(
@@ -58,6 +63,8 @@ class HomeController {
         }
         model.addAttribute("scopeLines", scopeLines(scope));
         model.addAttribute("auditOnly", scope.has(Permission.AUDIT) && !scope.has(Permission.READ));
+        // P-AZ-3: statistics only: the page offers the statistics, not the organisation tree.
+        model.addAttribute("statisticsOnly", scope.has(Permission.AGGREGATE) && !scope.has(Permission.READ));
         return "home";
     }
 
@@ -74,7 +81,8 @@ class HomeController {
         List<ScopeLine> lines = new ArrayList<>();
         for (AccessScope.Entry entry : scope.entries()) {
             if (!entry.permissions().contains(Permission.READ)
-                    && !entry.permissions().contains(Permission.AUDIT)) {
+                    && !entry.permissions().contains(Permission.AUDIT)
+                    && !entry.aggregateOnly()) {
                 continue;
             }
             OrgSummary org = organisationAt(scope, entry.path());
@@ -90,6 +98,7 @@ class HomeController {
                                 case WRITE -> "Cập nhật";
                                 case APPROVE -> "Phê duyệt";
                                 case AUDIT -> "Xem nhật ký hệ thống";
+                                case AGGREGATE -> "Chỉ số liệu tổng hợp";
                             });
                 }
             }
@@ -103,7 +112,7 @@ class HomeController {
                     }
                 }
             }
-            lines.add(new ScopeLine(org, List.copyOf(permissions), databases, entry.ceiling()));
+            lines.add(new ScopeLine(org, List.copyOf(permissions), databases, entry.ceiling(), entry.aggregateOnly()));
         }
         return lines;
     }

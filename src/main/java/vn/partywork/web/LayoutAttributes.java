@@ -43,6 +43,12 @@ class LayoutAttributes {
                 .anyMatch(d -> !scope.readablePaths(d).isEmpty());
     }
 
+    /** P-AZ-3: whether the account sees member statistics only (an aggregate-only grant): shows the statistics link. */
+    @ModelAttribute("readsStatisticsOnly")
+    boolean readsStatisticsOnly() {
+        return currentUser() != null && scopes.current().isAggregateOnly(Database.ORGANISATION_MEMBER);
+    }
+
     /** Whether the account may read the audit log (an auditor): shows the audit link. */
     @ModelAttribute("readsAuditLog")
     boolean readsAuditLog() {

@@ -25,7 +25,10 @@ public record GrantRecord(
         Instant grantedAt,
         @Nullable Long revokedBy,
         @Nullable Instant revokedAt,
-        int version) {
+        int version,
+        boolean aggregateOnly,
+        @Nullable String reviewReason,
+        @Nullable Instant reviewSince) {
 
     /** P-AZ-1: a grant applies from {@code validFrom} through {@code validTo} (inclusive) unless revoked. */
     public GrantStatus statusOn(LocalDate day) {

@@ -27,7 +27,7 @@ public class GrantStore {
 
     private static final String SELECT = """
             SELECT id, account_id, role, org_id, databases, ceiling, valid_from, valid_to, document_number, note,
-                   granted_by, granted_at, revoked_by, revoked_at, version
+                   granted_by, granted_at, revoked_by, revoked_at, version, aggregate_only, review_reason, review_since
               FROM access.account_grant
             """;
 
@@ -48,11 +48,13 @@ public class GrantStore {
             @Nullable String documentNumber,
             @Nullable String note,
             @Nullable Long grantedBy,
-            Instant now) {
+            Instant now,
+            boolean aggregateOnly) {
         return jdbc.sql("""
                 INSERT INTO access.account_grant (account_id, role, org_id, databases, ceiling, valid_from, valid_to,
-                                                  document_number, note, granted_by, granted_at)
-                VALUES (:account, :role, :org, :databases, :ceiling, :from, :to, :document, :note, :by, :now)
+                                                  document_number, note, granted_by, granted_at, aggregate_only)
+                VALUES (:account, :role, :org, :databases, :ceiling, :from, :to, :document, :note, :by, :now,
+                        :aggregateOnly)
                 RETURNING id
                 """)
                 .param("account", accountId)
@@ -66,6 +68,7 @@ public class GrantStore {
                 .param("note", note)
                 .param("by", grantedBy)
                 .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("aggregateOnly", aggregateOnly)
                 .query(Long.class)
                 .single();
     }
@@ -77,7 +80,8 @@ public class GrantStore {
     public List<GrantRecord> endingWithin(String subtree, LocalDate from, LocalDate until, int limit) {
         return jdbc.sql("""
                 SELECT g.id, g.account_id, g.role, g.org_id, g.databases, g.ceiling, g.valid_from, g.valid_to,
-                       g.document_number, g.note, g.granted_by, g.granted_at, g.revoked_by, g.revoked_at, g.version
+                       g.document_number, g.note, g.granted_by, g.granted_at, g.revoked_by, g.revoked_at, g.version,
+                       g.aggregate_only, g.review_reason, g.review_since
                   FROM access.account_grant g
                   JOIN org.current_organisation o ON o.org_id = g.org_id
                  WHERE o.path <@ CAST(:subtree AS ltree)
@@ -155,9 +159,60 @@ public class GrantStore {
                 .list();
     }
 
+    /**
+     * P-ID-5: the grants in force on {@code day} of an account (not yet ended) are marked for review
+     * with the reason; returns their ids.
+     */
+    public List<Long> flagForReview(long accountId, String reason, LocalDate day, Instant now) {
+        return jdbc.sql("""
+                UPDATE access.account_grant
+                   SET review_reason = :reason, review_since = :now, version = version + 1
+                 WHERE account_id = :account AND revoked_at IS NULL AND (valid_to IS NULL OR valid_to >= :day)
+                RETURNING id
+                """)
+                .param("account", accountId)
+                .param("reason", reason)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("day", day)
+                .query(Long.class)
+                .list();
+    }
+
+    /** P-ID-5: the grant's review is done (kept as it is). */
+    public void clearReview(long id, int version) {
+        int updated = jdbc.sql("""
+                UPDATE access.account_grant SET review_reason = NULL, review_since = NULL, version = version + 1
+                 WHERE id = :id AND version = :version AND review_since IS NOT NULL
+                """).param("id", id).param("version", version).update();
+        if (updated == 0) {
+            throw DomainException.conflict("request.staleVersion");
+        }
+    }
+
+    /** P-ID-5: grants not revoked on organisations of the subtree that wait for review, oldest flag first. */
+    public List<GrantRecord> awaitingReview(String subtree, int limit) {
+        return jdbc.sql("""
+                SELECT g.id, g.account_id, g.role, g.org_id, g.databases, g.ceiling, g.valid_from, g.valid_to,
+                       g.document_number, g.note, g.granted_by, g.granted_at, g.revoked_by, g.revoked_at, g.version,
+                       g.aggregate_only, g.review_reason, g.review_since
+                  FROM access.account_grant g
+                  JOIN org.current_organisation o ON o.org_id = g.org_id
+                 WHERE o.path <@ CAST(:subtree AS ltree)
+                   AND g.revoked_at IS NULL
+                   AND g.review_since IS NOT NULL
+                 ORDER BY g.review_since, g.id
+                 LIMIT :limit
+                """)
+                .param("subtree", subtree)
+                .param("limit", limit)
+                .query(GrantStore::row)
+                .list();
+    }
+
     public void revoke(long id, int version, long revokedBy, Instant now) {
         int updated = jdbc.sql("""
-                UPDATE access.account_grant SET revoked_by = :by, revoked_at = :now, version = version + 1
+                UPDATE access.account_grant SET revoked_by = :by, revoked_at = :now, version = version + 1,
+                       review_reason = NULL, review_since = NULL
                  WHERE id = :id AND version = :version AND revoked_at IS NULL
                 """)
                 .param("id", id)
@@ -189,7 +244,10 @@ public class GrantStore {
                 instant(rs, "granted_at"),
                 nullableLong(rs, "revoked_by"),
                 instant(rs, "revoked_at"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getBoolean("aggregate_only"),
+                rs.getString("review_reason"),
+                instant(rs, "review_since"));
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

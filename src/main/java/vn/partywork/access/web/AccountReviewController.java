@@ -9,11 +9,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.access.AccountReviews;
+import vn.partywork.access.Grants;
 import vn.partywork.identity.AccountAdministration;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.org.OrgDirectory;
@@ -30,13 +32,19 @@ import vn.partywork.shared.DomainException;
 class AccountReviewController {
 
     private final AccountReviews reviews;
+    private final Grants grants;
     private final AccountAdministration administration;
     private final OrgDirectory orgs;
     private final MessageSource messages;
 
     AccountReviewController(
-            AccountReviews reviews, AccountAdministration administration, OrgDirectory orgs, MessageSource messages) {
+            AccountReviews reviews,
+            Grants grants,
+            AccountAdministration administration,
+            OrgDirectory orgs,
+            MessageSource messages) {
         this.reviews = reviews;
+        this.grants = grants;
         this.administration = administration;
         this.orgs = orgs;
         this.messages = messages;
@@ -68,6 +76,44 @@ class AccountReviewController {
             reviews.markDone(actor, orgId, note);
             redirect.addFlashAttribute("message", text("access.review.done"));
         } catch (DomainException e) {
+            redirect.addFlashAttribute("error", error(e));
+        }
+        return "redirect:/admin/review?orgId=" + orgId;
+    }
+
+    /** P-ID-5: keeps a grant whose holder changed position. */
+    @PostMapping("/grants/{id}/confirm")
+    String confirm(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam long orgId,
+            RedirectAttributes redirect) {
+        try {
+            grants.confirmReview(actor, id, version);
+            redirect.addFlashAttribute("message", text("access.review.grantConfirmed"));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", error(e));
+        }
+        return "redirect:/admin/review?orgId=" + orgId;
+    }
+
+    /** P-ID-5: revokes a grant whose holder changed position (a fresh second factor first, as on the grants page). */
+    @PostMapping("/grants/{id}/revoke")
+    String revoke(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam long orgId,
+            RedirectAttributes redirect) {
+        try {
+            grants.revoke(actor, id, version);
+            redirect.addFlashAttribute("message", text("access.grant.done.revoke"));
+        } catch (DomainException e) {
+            if (e.code().equals("auth.stepUpRequired")) {
+                redirect.addAttribute("next", "/admin/review?orgId=" + orgId);
+                return "redirect:/account/step-up";
+            }
             redirect.addFlashAttribute("error", error(e));
         }
         return "redirect:/admin/review?orgId=" + orgId;

@@ -37,7 +37,8 @@ class GrantApiController {
             @Nullable LocalDate validFrom,
             @Nullable LocalDate validTo,
             @Nullable String documentNumber,
-            @Nullable String note) {}
+            @Nullable String note,
+            @Nullable Boolean aggregateOnly) {}
 
     record RevokeRequest(@Nullable Integer version) {}
 
@@ -70,7 +71,17 @@ class GrantApiController {
                         request.validFrom(),
                         request.validTo(),
                         request.documentNumber(),
-                        request.note()));
+                        request.note(),
+                        Boolean.TRUE.equals(request.aggregateOnly())));
+    }
+
+    /** P-ID-5: keeps a grant that waited for review after its holder changed position. */
+    @PostMapping("/{id}/confirm-review")
+    GrantView confirmReview(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestBody(required = false) @Nullable RevokeRequest request) {
+        return grants.confirmReview(actor, id, request == null ? null : request.version());
     }
 
     @PostMapping("/{id}/revoke")

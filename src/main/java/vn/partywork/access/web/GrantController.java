@@ -49,7 +49,8 @@ class GrantController {
             LocalDate validTo,
 
             @Nullable String documentNumber,
-            @Nullable String note) {}
+            @Nullable String note,
+            @Nullable Boolean aggregateOnly) {}
 
     private final Grants grants;
     private final Accounts accounts;
@@ -84,7 +85,8 @@ class GrantController {
                 LocalDate.now(clock),
                 null,
                 null,
-                null);
+                null,
+                false);
         if (accountId != null) {
             form = new GrantForm(
                     accounts.byId(accountId).map(AccountView::identifier).orElse(null),
@@ -95,7 +97,8 @@ class GrantController {
                     form.validFrom(),
                     null,
                     null,
-                    null);
+                    null,
+                    false);
         }
         return page(actor, accountId, form, model);
     }
@@ -125,7 +128,8 @@ class GrantController {
                             form.validFrom(),
                             form.validTo(),
                             form.documentNumber(),
-                            form.note()));
+                            form.note(),
+                            Boolean.TRUE.equals(form.aggregateOnly())));
             redirect.addFlashAttribute("message", text("access.grant.done.grant"));
             return "redirect:/admin/grants" + (accountId == null ? "" : "?accountId=" + accountId);
         } catch (DomainException e) {

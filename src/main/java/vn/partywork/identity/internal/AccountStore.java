@@ -160,6 +160,28 @@ public class AccountStore {
                 .update());
     }
 
+    /** P-ID-5: the holder's position (chức vụ), if recorded. */
+    public @Nullable String position(long id) {
+        return jdbc.sql("SELECT position FROM identity.account WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** P-ID-5: a new position and unit of the holder. */
+    public void setPosition(long id, int version, @Nullable String position, long homeOrgId) {
+        versioned(jdbc.sql("""
+                UPDATE identity.account SET position = :position, home_org_id = :org, version = version + 1
+                 WHERE id = :id AND version = :version
+                """)
+                .param("id", id)
+                .param("version", version)
+                .param("position", position)
+                .param("org", homeOrgId)
+                .update());
+    }
+
     public void setDisplayName(long id, int version, String displayName) {
         versioned(jdbc.sql("""
                 UPDATE identity.account SET display_name = :name, version = version + 1

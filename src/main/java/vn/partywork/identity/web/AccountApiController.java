@@ -19,6 +19,7 @@ import vn.partywork.identity.AccountQuery;
 import vn.partywork.identity.AccountStatus;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
+import vn.partywork.identity.ChangePosition;
 import vn.partywork.identity.IssuedPassword;
 import vn.partywork.identity.NewAccount;
 
@@ -102,6 +103,15 @@ class AccountApiController {
     @PostMapping("/{id}/reset-mfa")
     AccountView resetMfa(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id) {
         return administration.resetMfa(actor, id);
+    }
+
+    /** P-ID-5: a new position and/or unit (body: position, homeOrgId, documentNumber, version); the grants wait for review. */
+    @PostMapping("/{id}/position")
+    AccountView changePosition(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestBody ChangePosition request) {
+        return administration.changePosition(actor, id, request);
     }
 
     @PostMapping("/{id}/lock")

@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.identity.AccountAdministration;
+import vn.partywork.identity.AccountDetails;
 import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.AccountQuery;
 import vn.partywork.identity.AccountStatus;
 import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.ChangePosition;
 import vn.partywork.identity.IssuedPassword;
 import vn.partywork.identity.NewAccount;
 import vn.partywork.shared.DomainException;
@@ -102,7 +104,13 @@ class AccountController {
 
     @GetMapping("/{id}")
     String details(@AuthenticationPrincipal AccountPrincipal actor, @PathVariable long id, Model model) {
-        model.addAttribute("details", administration.details(actor, id));
+        AccountDetails details = administration.details(actor, id);
+        model.addAttribute("details", details);
+        model.addAttribute(
+                "chosenOrg",
+                administration
+                        .manageableOrganisation(actor, details.account().homeOrgId())
+                        .orElse(null));
         model.addAttribute("self", actor.accountId() == id);
         model.addAttribute("mfaEnrolled", administration.mfaEnrolled(actor, id));
         return "admin/accounts/detail";
@@ -142,6 +150,25 @@ class AccountController {
         } catch (DomainException e) {
             return refused(id, e, redirect);
         }
+    }
+
+    /** P-ID-5: a new position and/or unit; the account's grants then wait for review. */
+    @PostMapping("/{id}/position")
+    String changePosition(
+            @AuthenticationPrincipal AccountPrincipal actor,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String position,
+            @RequestParam(required = false) @Nullable Long homeOrgId,
+            @RequestParam(required = false) @Nullable String documentNumber,
+            RedirectAttributes redirect) {
+        try {
+            administration.changePosition(actor, id, new ChangePosition(position, homeOrgId, documentNumber, version));
+            redirect.addFlashAttribute("message", errors.text("identity.account.done.position"));
+        } catch (DomainException e) {
+            return refused(id, e, redirect);
+        }
+        return "redirect:/admin/accounts/" + id;
     }
 
     /** P-ID-4: a lost or replaced phone; the account enrols again at its next login. */

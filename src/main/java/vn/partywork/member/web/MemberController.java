@@ -358,10 +358,13 @@ class MemberController {
         model.addAttribute("basis", basis);
         model.addAttribute("formError", error);
         model.addAttribute("fields", MemberRecord.fields(FieldGroup.PARTY));
+        // M-6: fields (and the confirmation as official) decided by a level the user does not hold are read-only
+        Map<String, String> locked = registry.decidedElsewhere(scope, record.id());
+        model.addAttribute("locked", locked);
         model.addAttribute(
                 "statuses",
-                record.status() == MemberStatus.OFFICIAL
-                        ? List.of(MemberStatus.OFFICIAL)
+                record.status() == MemberStatus.OFFICIAL || locked.containsKey("status")
+                        ? List.of(record.status())
                         : List.of(MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL));
         model.addAttribute("cells", writableCells(scope));
         addCatalogues(model);

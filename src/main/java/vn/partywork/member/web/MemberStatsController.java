@@ -22,6 +22,7 @@ import vn.partywork.member.MemberStats;
 import vn.partywork.org.OrgStructure;
 import vn.partywork.org.OrgSummary;
 import vn.partywork.shared.AccessScope;
+import vn.partywork.shared.Database;
 import vn.partywork.shared.DomainException;
 
 /**
@@ -74,6 +75,9 @@ class MemberStatsController {
             }
         }
         model.addAttribute("orgChoices", choices);
+        // P-AZ-3: an aggregate-only reader gets no link into the member records.
+        boolean aggregateOnly = scope.isAggregateOnly(Database.ORGANISATION_MEMBER);
+        model.addAttribute("aggregateOnly", aggregateOnly);
         return "members/stats";
     }
 

@@ -17,6 +17,7 @@ import vn.partywork.web.ApiClient;
 import vn.partywork.web.ApiClient.Reply;
 import vn.partywork.web.DemoOrgs;
 import vn.partywork.web.Multipart;
+import vn.partywork.web.PageSession;
 
 /**
  * M-4 life events through the API, on the real database: each with its decision, the membership as
@@ -481,6 +482,50 @@ class MemberLifeEventTests {
                 put.formatted(awards.<Integer>json("$.version"), "partyCardNumber", "55501234"));
         assertThat(byCity.status()).as("%s", byCity).isEqualTo(200);
         assertThat(byCity.<String>json("$.fields.partyCardNumber")).isEqualTo("55501234");
+    }
+
+    @Test
+    void thePartyDataFormShowsFieldsDecidedByAnotherLevelReadOnly() {
+        long hangBac = new DemoOrgs(jdbc).id("Chi bộ Tổ dân phố Hàng Bạc");
+        Reply created = ApiClient.as(port, "hn.tochuc")
+                .post(
+                        "/api/v1/members",
+                        MemberTestData.body(
+                                hangBac,
+                                "Lạc Văn Chỉ Đọc",
+                                MemberTestData.citizenId(1990),
+                                LocalDate.of(1990, 3, 3),
+                                TODAY.minusMonths(3),
+                                null));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        long id = created.id();
+
+        // M-6: the secretary sees the party card (upper-grassroots) read-only with who enters it, awards
+        // editable, and cannot confirm the probationary member as official (the upper level decides it).
+        String secretaryForm = PageSession.login(port, "bithu.demo")
+                .get("/members/" + id + "/party")
+                .body();
+        assertThat(inputTag(secretaryForm, "partyCardNumber")).contains("readonly");
+        assertThat(secretaryForm)
+                .contains("id=\"partyCardNumber-locked\"")
+                .contains("Do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng nhập")
+                .contains("Do cấp ủy tỉnh, thành phố nhập");
+        assertThat(inputTag(secretaryForm, "awards")).doesNotContain("readonly");
+        assertThat(secretaryForm).doesNotContain("value=\"OFFICIAL\"");
+
+        String cityForm = PageSession.login(port, "hn.tochuc")
+                .get("/members/" + id + "/party")
+                .body();
+        assertThat(inputTag(cityForm, "partyCardNumber")).doesNotContain("readonly");
+        assertThat(cityForm).doesNotContain("-locked\"").contains("value=\"OFFICIAL\"");
+    }
+
+    /** The opening tag of the form control named {@code name}. */
+    private static String inputTag(String html, String name) {
+        int at = html.indexOf("name=\"" + name + "\"");
+        assertThat(at).as("control %s", name).isPositive();
+        int start = Math.max(html.lastIndexOf("<input", at), html.lastIndexOf("<textarea", at));
+        return html.substring(start, html.indexOf('>', at) + 1);
     }
 
     @Test

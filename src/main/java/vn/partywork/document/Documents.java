@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.partywork.access.RecordShares;
+import vn.partywork.access.ShareLevel;
+import vn.partywork.access.ShareView;
 import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
@@ -51,6 +54,7 @@ public class Documents {
     private final MasterKeys masterKeys;
     private final DeviceCheck devices;
     private final TransactionTemplate tx;
+    private final RecordShares shares;
 
     /** The outcome of a key rotation: the active master key and how many data keys were re-wrapped under it. */
     public record KeyRotation(String activeKeyId, int rewrapped) {}
@@ -65,7 +69,9 @@ public class Documents {
             FileCipher cipher,
             MasterKeys masterKeys,
             DeviceCheck devices,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            RecordShares shares) {
+        this.shares = shares;
         this.cipher = cipher;
         this.masterKeys = masterKeys;
         this.devices = devices;
@@ -171,7 +177,8 @@ public class Documents {
                 sha256,
                 document.classification(),
                 scope.identifier(),
-                now);
+                now,
+                null);
     }
 
     /**
@@ -186,12 +193,16 @@ public class Documents {
         Classification ceiling = highestCeiling(scope);
         return rows.ownedBy(ownerType, ownerId).stream()
                 .filter(d -> d.classification().atMost(ceiling))
+                // The description of a classified file is shown only on its page, from a permitted device.
+                .map(d -> encrypted(d.classification()) ? d.withoutDescription() : d)
                 .toList();
     }
 
     /**
      * Reads a file whose owner the caller may see and whose classification is within the caller's
-     * grant ceiling ({@code document.notFound} otherwise, exactly as for a file that does not exist),
+     * grant ceiling, or that is shared with the caller (P-AZ-2: a share in force, the grantee's ceiling
+     * checked again, the use audited by the access module) — {@code document.notFound} otherwise,
+     * exactly as for a file that does not exist —
      * from a permitted device when it is Mật or above ({@code identity.device.notPermitted}, P-ID-7),
      * decrypting it and checking its SHA-256 again; audited. A file changed or missing on disk is
      * refused with {@code document.integrity} (and that is audited too). Read-only, so that the audit
@@ -199,17 +210,22 @@ public class Documents {
      */
     @Transactional(readOnly = true)
     public DocumentContent read(AccessScope scope, long id) {
-        DocumentRows.Row row = rows.byId(id)
-                .filter(r -> ownerVisible(scope, r.info().ownerType(), r.info().ownerId()))
-                .filter(r -> r.info().classification().atMost(highestCeiling(scope)))
-                .orElseThrow(() -> DomainException.notFound("document.notFound"));
+        DocumentRows.Row row = rows.byId(id).orElseThrow(() -> DomainException.notFound("document.notFound"));
+        @Nullable ShareView share = null;
+        if (!visibleThroughOwner(scope, row.info())) {
+            // P-AZ-2: a file shared with the caller; the share checks the grant ceiling and the device
+            // again and audits its use. Without one the file does not exist for the caller.
+            share = shares.use(scope, DocumentShareables.KIND, String.valueOf(id), ShareLevel.READ)
+                    .orElseThrow(() -> DomainException.notFound("document.notFound"));
+        }
         DocumentInfo info = row.info();
         AuditEvent.Builder event = AuditEvent.of(AuditAction.READ, TARGET, id)
                 .classification(info.classification())
                 .actorIdentifier(scope.identifier())
                 .detail("ownerType", info.ownerType())
                 .detail("ownerId", info.ownerId())
-                .detail("name", info.originalName());
+                .detail("name", info.originalName())
+                .detail("share", share == null ? null : share.id());
         try {
             devices.requirePermitted(scope.accountId(), info.classification());
         } catch (DomainException refused) {
@@ -295,6 +311,15 @@ public class Documents {
         return scope.entries().stream()
                 .map(AccessScope.Entry::ceiling)
                 .reduce(Classification.UNCLASSIFIED, Classification::max);
+    }
+
+    /**
+     * Whether the caller reaches the file through their own grants (its owning record is visible to
+     * them and its classification within their ceiling), not through a share.
+     */
+    boolean visibleThroughOwner(AccessScope scope, DocumentInfo info) {
+        return ownerVisible(scope, info.ownerType(), info.ownerId())
+                && info.classification().atMost(highestCeiling(scope));
     }
 
     private boolean ownerVisible(AccessScope scope, String ownerType, String ownerId) {

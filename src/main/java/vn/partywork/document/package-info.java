@@ -26,8 +26,16 @@
  * lists. A file at Mật or above is given only to a permitted device (P-ID-7,
  * {@code identity.device.notPermitted}, 403, audited). A tampered ciphertext fails the GCM tag and is
  * refused as {@code document.integrity}.
+ *
+ * <p><b>Shares (P-AZ-2, issue 6 item 3).</b> The uploader of a file shares it with named accounts
+ * through the access module's {@link vn.partywork.access.RecordShares} (kind {@code document}): READ
+ * downloads it, COMMENT also adds remarks to the file's comment thread (read by the owner side, i.e.
+ * whoever sees the owning record, and by grantees at COMMENT level or above), EDIT also changes its
+ * description. The file itself is never replaced: its SHA-256 is its identity and the evidence it
+ * is. A share never lifts classification: the grantee's grant ceiling (the highest of their grants,
+ * as for every reader of files) and, at Mật and above, a permitted device are checked at every use.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "access"})
 @NullMarked
 package vn.partywork.document;
 

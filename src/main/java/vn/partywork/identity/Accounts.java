@@ -28,6 +28,22 @@ public class Accounts {
         return accounts.byIdentifier(LoginService.normalise(identifier)).map(a -> a.view(clock.instant()));
     }
 
+    /**
+     * P-AZ-2: active accounts whose identifier or name matches {@code text} (without diacritics), for
+     * the account picker of record shares; system administrators are left out (they hold no business
+     * rights). At most {@code limit}, by identifier.
+     */
+    public List<AccountView> findActive(String text, int limit) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        return accounts.search(text, null, AccountStatus.ACTIVE, null, 0, limit + 1).stream()
+                .map(a -> a.view(clock.instant()))
+                .filter(a -> a.type() != AccountType.SYSTEM_ADMIN)
+                .limit(limit)
+                .toList();
+    }
+
     /** P-ID-2: the active USER accounts a user-manager manages. */
     public List<Long> activeManagedUsers(long managerId) {
         return accounts.activeManagedUsers(managerId);

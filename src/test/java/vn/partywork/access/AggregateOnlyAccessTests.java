@@ -327,6 +327,10 @@ class AggregateOnlyAccessTests {
         while (m.find()) {
             String value = switch (m.group(1)) {
                 case "id" -> Long.toString(pattern.contains("/documents/") ? document : memberIds.get(0));
+                case "shareId" ->
+                    Long.toString(jdbc.sql("SELECT coalesce(max(id), 1) FROM access.record_share")
+                            .query(Long.class)
+                            .single());
                 default -> {
                     unknown.add(m.group(1));
                     yield "1";

@@ -22,14 +22,23 @@ public class DocumentRows {
      * wrapped its data key and the wrapped key (P-DOC-1).
      */
     public record Row(
-            DocumentInfo info, String storageKey, @Nullable String keyId, byte @Nullable [] wrappedKey) {}
+            DocumentInfo info,
+            String storageKey,
+            @Nullable String keyId,
+            byte @Nullable [] wrappedKey,
+            long uploaderAccountId,
+            int version) {}
+
+    /** A remark on a file (P-AZ-2: from the owner side or a grantee at COMMENT level). */
+    public record Comment(long id, long authorAccountId, String author, String body, Instant createdAt) {}
 
     /** The data key of one encrypted file, for key rotation. */
     public record WrappedKey(long id, String keyId, byte[] wrappedKey) {}
 
     private static final String SELECT = """
             SELECT id, owner_type, owner_id, original_name, content_type, size_bytes, sha256, classification,
-                   storage_key, key_id, wrapped_key, uploaded_by, uploaded_at
+                   storage_key, key_id, wrapped_key, uploaded_by_account, uploaded_by, uploaded_at, description,
+                   version
               FROM document.document
             """;
 
@@ -122,6 +131,47 @@ public class DocumentRows {
                 .update();
     }
 
+    /** Changes the description when the row is still at {@code version}; false when it is not. */
+    public boolean describe(long id, int version, @Nullable String description) {
+        return jdbc.sql("""
+                UPDATE document.document SET description = :description, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                        .param("description", description, java.sql.Types.VARCHAR)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    public long addComment(long documentId, long authorAccountId, String author, String body, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO document.document_comment (document_id, author_account, author, body, created_at)
+                VALUES (:document, :account, :author, :body, :at)
+                RETURNING id""")
+                .param("document", documentId)
+                .param("account", authorAccountId)
+                .param("author", author)
+                .param("body", body)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The remarks on a file, oldest first (a small thread; at most 500). */
+    public List<Comment> comments(long documentId) {
+        return jdbc.sql("""
+                SELECT id, author_account, author, body, created_at FROM document.document_comment
+                 WHERE document_id = :document ORDER BY id LIMIT 500""")
+                .param("document", documentId)
+                .query((rs, n) -> new Comment(
+                        rs.getLong("id"),
+                        rs.getLong("author_account"),
+                        rs.getString("author"),
+                        rs.getString("body"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
                 new DocumentInfo(
@@ -134,9 +184,12 @@ public class DocumentRows {
                         rs.getString("sha256"),
                         Classification.valueOf(rs.getString("classification")),
                         rs.getString("uploaded_by"),
-                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()),
+                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("description")),
                 rs.getString("storage_key"),
                 rs.getString("key_id"),
-                rs.getBytes("wrapped_key"));
+                rs.getBytes("wrapped_key"),
+                rs.getLong("uploaded_by_account"),
+                rs.getInt("version"));
     }
 }

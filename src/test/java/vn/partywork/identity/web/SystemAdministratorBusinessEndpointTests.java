@@ -159,6 +159,7 @@ class SystemAdministratorBusinessEndpointTests {
                             .query(String.class)
                             .single();
                 case "date" -> "2027-02-06";
+                case "shareId" -> "1";
                 default -> {
                     unknown.add(m.group(1));
                     yield "1";

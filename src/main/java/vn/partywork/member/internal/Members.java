@@ -400,34 +400,56 @@ public class Members {
             long offset,
             int countCap) {
         Match match = match(query, searchKey, paths, self, subtree, today, false);
-        long total = count(match, countCap + 1);
-        if (searchKey != null && total < TYPO_BELOW) {
-            match = match(query, searchKey, paths, self, subtree, today, true);
-            total = count(match, countCap + 1);
+        if (searchKey == null) {
+            // A filter without a name: the first page reads a few entries of an ordered index, the
+            // count (capped) an index of its own; two short queries.
+            long total = count(match, countCap + 1);
+            return new Found(page(match, limit, offset, false).rows(), Math.min(total, countCap), total > countCap);
         }
+        // A name search ranks every match anyway (by how well it matches), so the same pass counts
+        // them (a window count) instead of a second query reading them all again.
+        Page page = page(match, limit, offset, true);
+        long total = page.total() >= 0 ? page.total() : count(match, countCap + 1);
+        if (total < TYPO_BELOW) {
+            match = match(query, searchKey, paths, self, subtree, today, true);
+            page = page(match, limit, offset, true);
+            total = page.total() >= 0 ? page.total() : count(match, countCap + 1);
+        }
+        return new Found(page.rows(), Math.min(total, countCap), total > countCap);
+    }
+
+    /** A page of results, with the number of all matches when asked and the page is not empty (else -1). */
+    private record Page(List<MemberSummary> rows, long total) {}
+
+    private Page page(Match match, int limit, long offset, boolean withTotal) {
         // The cell's name is looked up for the page's rows only (after the sort and the limit).
         String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, " + match.cell() + " AS cell_id, "
                 + "(SELECT c.name FROM org.current_organisation c WHERE c.org_id = " + match.cell()
                 + ") AS cell_name, " + match.status() + " AS status, m.admission_date, m.party_card_number"
+                + (withTotal ? ", count(*) OVER () AS total" : ", -1 AS total")
                 + match.from() + " ORDER BY " + match.order() + " LIMIT :limit OFFSET :offset";
         JdbcClient.StatementSpec items = jdbc.sql(select);
         for (Map.Entry<String, Object> e : match.params().entrySet()) {
             items = items.param(e.getKey(), e.getValue());
         }
+        long[] total = {-1};
         List<MemberSummary> rows = items.param("limit", limit)
                 .param("offset", offset)
-                .query((rs, n) -> new MemberSummary(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        Gender.valueOf(rs.getString("gender")),
-                        rs.getObject("birth_date", LocalDate.class),
-                        rs.getLong("cell_id"),
-                        rs.getString("cell_name"),
-                        MemberStatus.valueOf(rs.getString("status")),
-                        rs.getObject("admission_date", LocalDate.class),
-                        rs.getString("party_card_number")))
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return new MemberSummary(
+                            rs.getLong("id"),
+                            rs.getString("full_name"),
+                            Gender.valueOf(rs.getString("gender")),
+                            rs.getObject("birth_date", LocalDate.class),
+                            rs.getLong("cell_id"),
+                            rs.getString("cell_name"),
+                            MemberStatus.valueOf(rs.getString("status")),
+                            rs.getObject("admission_date", LocalDate.class),
+                            rs.getString("party_card_number"));
+                })
                 .list();
-        return new Found(rows, Math.min(total, countCap), total > countCap);
+        return new Page(rows, total[0]);
     }
 
     /** How many rows match, counting no further than {@code upTo}. */

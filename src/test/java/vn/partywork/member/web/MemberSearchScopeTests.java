@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.partywork.PartyworkTest;
+import vn.partywork.member.MemberQuery;
 import vn.partywork.member.MemberTestData;
+import vn.partywork.member.internal.Members;
 import vn.partywork.org.OrgKind;
 import vn.partywork.web.ApiClient;
 import vn.partywork.web.ApiClient.Reply;
@@ -29,6 +33,12 @@ class MemberSearchScopeTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Members members;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     static String q(String name) {
         return "/api/v1/members?size=100&q=" + name.replace(" ", "%20");
@@ -164,5 +174,31 @@ class MemberSearchScopeTests {
                 .isZero();
         assertThat(member.get("/api/v1/members?q=vu%20van%20nma").<List<String>>json("$.items[*].fullName"))
                 .containsExactly("Vũ Văn Nam");
+    }
+
+    @Test
+    void theCountStopsAtItsCapAndSaysSo() {
+        DemoOrgs orgs = new DemoOrgs(jdbc);
+        String hanoi = orgs.path(orgs.id(DemoOrgs.HANOI));
+        long all = new TransactionTemplate(transactions)
+                .execute(tx -> members.search(
+                                MemberQuery.byName("nguyen"),
+                                "nguyen",
+                                List.of(hanoi),
+                                -1,
+                                null,
+                                DemoOrgs.today(),
+                                20,
+                                0,
+                                10_000)
+                        .total());
+        assertThat(all).isGreaterThan(30);
+        Members.Found capped = new TransactionTemplate(transactions)
+                .execute(tx -> members.search(
+                        MemberQuery.byName("nguyen"), "nguyen", List.of(hanoi), -1, null, DemoOrgs.today(), 20, 0, 30));
+        // "hơn 30 kết quả": the count read 31 rows and stopped; the page is still a whole page.
+        assertThat(capped.total()).isEqualTo(30);
+        assertThat(capped.capped()).isTrue();
+        assertThat(capped.items()).hasSize(20);
     }
 }

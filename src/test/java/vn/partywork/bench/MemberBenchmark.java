@@ -169,6 +169,10 @@ public final class MemberBenchmark {
                 WARMUP,
                 names.size());
         compare("(a) search by name, province scope", api, sql);
+        System.out.printf(
+                Locale.ROOT,
+                "    load average now %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         i[0] = 0;
         api = time(() -> provincial.get("/api/v1/members?size=20&status=PROBATIONARY&gender=FEMALE"));
@@ -211,7 +215,7 @@ public final class MemberBenchmark {
         List<String> full =
                 jdbc.sql("""
                 SELECT full_name FROM member.member
-                 WHERE cell_path <@ CAST(:p AS ltree) AND id % 7919 = 0
+                 WHERE cell_path <@ CAST(:p AS ltree) AND id % 3001 = 0
                  ORDER BY id LIMIT 55
                 """).param("p", provincePath).query(String.class).list();
         List<String> names = new java.util.ArrayList<>();

@@ -201,6 +201,14 @@ public final class MemberBenchmark {
                 0,
                 10_000)));
         compare("(a) search by status and gender, province scope", api, sql);
+        // The floor of any API call on this machine (bearer token, scope from the grants, JSON, HTTP):
+        // what the ratio of a fast query is made of.
+        List<Double> floor = time(() -> provincial.get("/api/v1/me"));
+        System.out.printf(
+                Locale.ROOT,
+                "(a) API floor, GET /api/v1/me (token, scope, JSON):   p50 %7.1f p95 %7.1f ms%n",
+                Timings.percentile(floor, 50),
+                Timings.percentile(floor, 95));
 
         MemberStatsBench.run(context, provincial, provinceId, provincePath, tx);
         System.out.printf(Locale.ROOT, "(d) peak heap while measuring: %d MB%n", peakHeapMb());

@@ -108,8 +108,12 @@ public class MemberRegistry {
 
     // --- reads
 
-    /** Scoped search (issue 5 item 5); records one SEARCH event with the criteria. */
-    @Transactional(readOnly = true)
+    /**
+     * Scoped search (issue 5 item 5); records one SEARCH event with the criteria. Not a read-only
+     * transaction on purpose: the event is then written in the search's own transaction (one
+     * commit), not in a second transaction on a second connection (issue 5 item 10a, API/SQL ratio).
+     */
+    @Transactional
     public MemberPage search(AccessScope scope, MemberQuery query, int page, int size) {
         checkCriteria(query);
         int pageSize = size <= 0 ? 20 : Math.min(size, MAX_PAGE_SIZE);

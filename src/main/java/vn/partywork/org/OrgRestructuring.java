@@ -172,6 +172,7 @@ public class OrgRestructuring {
             int moved = organisations.moveSubtree(
                     org.orgId(), org.path(), parent.orgId(), parent.path(), command.effectiveOn(), change);
             String newPath = parent.path() + "." + org.orgId();
+            events.publishEvent(new OrganisationMoved(org.orgId(), org.path(), newPath, change));
             changes.participant(
                     change,
                     new ChangeParticipant(
@@ -494,6 +495,8 @@ public class OrgRestructuring {
             OrgSummary to,
             StructuralChangeKind kind) {
         organisations.moveSubtree(child.orgId(), child.path(), to.id(), to.path(), day, change);
+        events.publishEvent(
+                new OrganisationMoved(child.orgId(), child.path(), to.path() + "." + child.orgId(), change));
         changes.participant(
                 change,
                 new ChangeParticipant(

@@ -38,8 +38,14 @@ public class Members {
             .map(f -> "m." + f.column())
             .collect(Collectors.joining(", "));
 
-    /** How close a name must be to count as a typo of the query (pg_trgm word similarity). */
-    static final double WORD_SIMILARITY = 0.5;
+    /**
+     * How close a name must be to count as a typo of the query (pg_trgm word similarity), tried in
+     * this order: a one-letter typo in a three-word name is about 0.8 from it, so the near names at
+     * 0.7 come first and cheaply (the index passes few candidates); 0.5, which also forgives one
+     * transposition in a short name ("ngyuen van an" is 0.53 from "nguyen van an"), only when 0.7
+     * finds fewer than {@link #TYPO_BELOW}.
+     */
+    static final double[] WORD_SIMILARITY = {0.7, 0.5};
 
     private static final int STREAM_FETCH_SIZE = 1000;
 
@@ -259,6 +265,33 @@ public class Members {
                         """).param("cell", cellId).query(Boolean.class).single();
     }
 
+    // --- the cell path copy of the search (kept by the trigger member.member_cell_path and by these)
+
+    /**
+     * A subtree of the org tree moved: the members of its cells get the new path prefix (found
+     * through the GIN index of their cells' ancestors, which holds the subtree's root).
+     */
+    public int moveCellPaths(long rootOrgId, String oldPath, String newPath) {
+        return jdbc.sql("""
+                UPDATE member.member
+                   SET cell_path = subpath(CAST(:new AS ltree), 0, nlevel(CAST(:new AS ltree)) - 1)
+                                   || subpath(cell_path, nlevel(CAST(:old AS ltree)) - 1)
+                 WHERE member.scope_ids(cell_path) @> ARRAY[CAST(:root AS bigint)]
+                   AND cell_path <@ CAST(:old AS ltree)
+                """)
+                .param("root", rootOrgId)
+                .param("old", oldPath)
+                .param("new", newPath)
+                .update();
+    }
+
+    /** The cell ended: it has no current path. */
+    public int clearCellPath(long cellId) {
+        return jdbc.sql("UPDATE member.member SET cell_path = NULL WHERE cell_id = :cell AND cell_path IS NOT NULL")
+                .param("cell", cellId)
+                .update();
+    }
+
     // --- membership history
 
     public void openMembership(
@@ -346,8 +379,21 @@ public class Members {
     /** Results and the count (exact up to {@code countCap}). */
     public record Found(List<MemberSummary> items, long total, boolean capped) {}
 
-    /** The FROM and WHERE of a search with its parameters, its status column and its order. */
-    public record Match(String from, Map<String, Object> params, String status, String order) {}
+    /**
+     * The FROM and WHERE of a search with its parameters, its status and cell columns and its order.
+     * {@code typos} is the word similarity from which near names are part of it (0: none).
+     */
+    public record Match(
+            String from, Map<String, Object> params, String status, String cell, String order, double typos) {}
+
+    /**
+     * A name search looks for the unaccented text inside names first; only when that finds fewer
+     * than this many members does it widen to near names (typos), ranked by word similarity. The
+     * typo operator is the expensive part at national scale (issue 5 item 10a): "nguyen van hugn"
+     * is within 0.5 of every "Nguyễn Văn …", so it runs only when the plain text found next to
+     * nothing, which is when a typo is likely.
+     */
+    static final int TYPO_BELOW = 20;
 
     public Found search(
             MemberQuery query,
@@ -359,31 +405,66 @@ public class Members {
             int limit,
             long offset,
             int countCap) {
-        Match match = match(query, searchKey, paths, self, subtree, today);
-        String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, c.org_id AS cell_id, c.name AS cell_name, "
-                + match.status() + " AS status, m.admission_date, m.party_card_number" + match.from() + " ORDER BY "
-                + match.order() + " LIMIT :limit OFFSET :offset";
+        Match match = match(query, searchKey, paths, self, subtree, today, 0);
+        if (searchKey == null) {
+            // A filter without a name: the first page reads a few entries of an ordered index, the
+            // count (capped) an index of its own; two short queries.
+            long total = count(match, countCap + 1);
+            return new Found(page(match, limit, offset, false).rows(), Math.min(total, countCap), total > countCap);
+        }
+        // A name search ranks every match anyway (by how well it matches), so the same pass counts
+        // them (a window count) instead of a second query reading them all again.
+        Page page = page(match, limit, offset, true);
+        long total = page.total() >= 0 ? page.total() : count(match, countCap + 1);
+        for (int i = 0; i < WORD_SIMILARITY.length && total < TYPO_BELOW; i++) {
+            match = match(query, searchKey, paths, self, subtree, today, WORD_SIMILARITY[i]);
+            page = page(match, limit, offset, true);
+            total = page.total() >= 0 ? page.total() : count(match, countCap + 1);
+        }
+        return new Found(page.rows(), Math.min(total, countCap), total > countCap);
+    }
+
+    /** A page of results, with the number of all matches when asked and the page is not empty (else -1). */
+    private record Page(List<MemberSummary> rows, long total) {}
+
+    private Page page(Match match, int limit, long offset, boolean withTotal) {
+        // The cell's name is looked up for the page's rows only (after the sort and the limit).
+        String select = "SELECT m.id, m.full_name, m.gender, m.birth_date, " + match.cell() + " AS cell_id, "
+                + "(SELECT c.name FROM org.current_organisation c WHERE c.org_id = " + match.cell()
+                + ") AS cell_name, " + match.status() + " AS status, m.admission_date, m.party_card_number"
+                + (withTotal ? ", count(*) OVER () AS total" : ", -1 AS total")
+                + match.from() + " ORDER BY " + match.order() + " LIMIT :limit OFFSET :offset";
         JdbcClient.StatementSpec items = jdbc.sql(select);
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM (SELECT 1" + match.from() + " LIMIT :cap) x");
         for (Map.Entry<String, Object> e : match.params().entrySet()) {
             items = items.param(e.getKey(), e.getValue());
-            count = count.param(e.getKey(), e.getValue());
         }
+        long[] total = {-1};
         List<MemberSummary> rows = items.param("limit", limit)
                 .param("offset", offset)
-                .query((rs, n) -> new MemberSummary(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        Gender.valueOf(rs.getString("gender")),
-                        rs.getObject("birth_date", LocalDate.class),
-                        rs.getLong("cell_id"),
-                        rs.getString("cell_name"),
-                        MemberStatus.valueOf(rs.getString("status")),
-                        rs.getObject("admission_date", LocalDate.class),
-                        rs.getString("party_card_number")))
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return new MemberSummary(
+                            rs.getLong("id"),
+                            rs.getString("full_name"),
+                            Gender.valueOf(rs.getString("gender")),
+                            rs.getObject("birth_date", LocalDate.class),
+                            rs.getLong("cell_id"),
+                            rs.getString("cell_name"),
+                            MemberStatus.valueOf(rs.getString("status")),
+                            rs.getObject("admission_date", LocalDate.class),
+                            rs.getString("party_card_number"));
+                })
                 .list();
-        long total = count.param("cap", countCap + 1).query(Long.class).single();
-        return new Found(rows, Math.min(total, countCap), total > countCap);
+        return new Page(rows, total[0]);
+    }
+
+    /** How many rows match, counting no further than {@code upTo}. */
+    private long count(Match match, int upTo) {
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM (SELECT 1" + match.from() + " LIMIT :cap) x");
+        for (Map.Entry<String, Object> e : match.params().entrySet()) {
+            count = count.param(e.getKey(), e.getValue());
+        }
+        return count.param("cap", upTo).query(Long.class).single();
     }
 
     /**
@@ -392,8 +473,10 @@ public class Members {
      * filtered on (as of {@code asOf} when given).
      */
     public void forEachMatch(Match match, int limit, java.util.function.Consumer<Row> sink) {
-        String select = "SELECT " + FIELD_COLUMNS
-                + ", m.id, c.org_id AS cell_id, c.name AS cell_name, c.path::text AS cell_path, " + match.status()
+        String select = "SELECT " + FIELD_COLUMNS + ", m.id, " + match.cell() + " AS cell_id,"
+                + " (SELECT c.name FROM org.current_organisation c WHERE c.org_id = " + match.cell() + ") AS cell_name,"
+                + " (SELECT c.path::text FROM org.current_organisation c WHERE c.org_id = " + match.cell()
+                + ") AS cell_path, " + match.status()
                 + " AS status, m.account_id, m.admission_request_id, m.source_identity, m.source_background,"
                 + " m.source_party, m.created_at, m.updated_at, m.version" + match.from() + " ORDER BY "
                 + match.order() + " LIMIT :limit";
@@ -404,7 +487,11 @@ public class Members {
         });
     }
 
-    /** The scope, subtree and criteria of a search as SQL (sets the typo threshold for the transaction). */
+    /**
+     * The scope, subtree and criteria of a search as SQL (sets the typo threshold for the
+     * transaction): near names are included when the plain text finds fewer than
+     * {@link #TYPO_BELOW} members, as {@link #search} does.
+     */
     public Match match(
             MemberQuery query,
             @Nullable String searchKey,
@@ -412,47 +499,82 @@ public class Members {
             long self,
             @Nullable String subtree,
             LocalDate today) {
+        Match match = match(query, searchKey, paths, self, subtree, today, 0);
+        for (int i = 0; searchKey != null && i < WORD_SIMILARITY.length && count(match, TYPO_BELOW) < TYPO_BELOW; i++) {
+            match = match(query, searchKey, paths, self, subtree, today, WORD_SIMILARITY[i]);
+        }
+        return match;
+    }
+
+    private Match match(
+            MemberQuery query,
+            @Nullable String searchKey,
+            List<String> paths,
+            long self,
+            @Nullable String subtree,
+            LocalDate today,
+            double typos) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder from = new StringBuilder();
         String status;
         String cell;
         if (query.asOf() != null) {
+            // The membership on a past day: the cell then, scoped by where that cell stands now.
             from.append(" FROM member.member m JOIN member.membership ms ON ms.member_id = m.id")
-                    .append(" AND ms.valid_from <= :asOf AND ms.valid_to > :asOf");
+                    .append(" AND ms.valid_from <= :asOf AND ms.valid_to > :asOf")
+                    .append(" JOIN org.current_organisation hc ON hc.org_id = ms.cell_id");
             params.put("asOf", query.asOf());
             status = "ms.status";
             cell = "ms.cell_id";
+            // M-4: a member in transit also shows on the receiving side.
+            from.append(" WHERE (hc.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self"
+                    + " OR EXISTS (SELECT 1 FROM member.transfer t JOIN org.current_organisation tc"
+                    + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id AND " + Transfers.OPEN
+                    + " AND tc.path <@ ANY(CAST(:paths AS ltree[]))))");
+            if (subtree != null) {
+                from.append(" AND hc.path <@ CAST(:subtree AS ltree)");
+                params.put("subtree", subtree);
+            }
         } else {
-            from.append(" FROM member.member m");
             status = "m.status";
             cell = "m.cell_id";
+            from.append(" FROM ")
+                    .append(scope(paths, subtree, searchKey != null, params))
+                    .append(" m WHERE TRUE");
         }
-        from.append(" JOIN org.current_organisation c ON c.org_id = ").append(cell);
-        // M-4: a member in transit also shows on the receiving side.
-        from.append(" WHERE (c.path <@ ANY(CAST(:paths AS ltree[])) OR m.account_id = :self"
-                + " OR EXISTS (SELECT 1 FROM member.transfer t JOIN org.current_organisation tc"
-                + " ON tc.org_id = t.to_cell_id WHERE t.member_id = m.id"
-                + " AND (t.status = 'ISSUED' OR t.kind = 'TEMPORARY' AND t.status = 'ACCEPTED')"
-                + " AND tc.path <@ ANY(CAST(:paths AS ltree[]))))");
         params.put("paths", paths.stream().collect(Collectors.joining(",", "{", "}")));
         params.put("self", self);
-        if (subtree != null) {
-            from.append(" AND c.path <@ CAST(:subtree AS ltree)");
-            params.put("subtree", subtree);
-        }
+        String order = null;
         if (searchKey != null) {
-            // Unaccented substring, or a close word match for typos (pg_trgm word similarity). The
-            // default threshold (0.6) misses one transposition in a short name ("ngyuen van an" is
-            // 0.53 from "nguyen van an"); 0.5 for this transaction only (the caller's).
-            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-                    .param("threshold", String.valueOf(WORD_SIMILARITY))
-                    .query(String.class)
-                    .single();
-            from.append(" AND (m.search_name LIKE :like OR :key <% m.search_name)");
-            params.put(
-                    "like",
-                    "%" + searchKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String escaped = searchKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("like", "%" + escaped + "%");
             params.put("key", searchKey);
+            // The text matches when each of its words is inside the name (GIN: the words' trigrams,
+            // all required), so "nguyen phuc" finds "Nguyễn Xuân Phúc". Ranked: the text as whole
+            // words, then at the start of a word, then inside a word, then its words apart (then
+            // near names, closest first).
+            params.put("words", "% " + escaped + " %");
+            params.put("wordStart", "% " + escaped + "%");
+            String tier = "CASE WHEN ' ' || m.search_name || ' ' LIKE :words THEN 0"
+                    + " WHEN ' ' || m.search_name LIKE :wordStart THEN 1"
+                    + " WHEN m.search_name LIKE :like THEN 2"
+                    + " WHEN " + allWords(escaped, params) + " THEN 3 ELSE 4 END";
+            if (typos > 0) {
+                // For this transaction only (the caller's).
+                jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+                        .param("threshold", String.valueOf(typos))
+                        .query(String.class)
+                        .single();
+                from.append(" AND (" + allWords(escaped, params) + " OR :key <% m.search_name)");
+                if (query.sort() == MemberQuery.Sort.RELEVANCE) {
+                    order = tier + ", word_similarity(:key, m.search_name) DESC, m.search_name, m.id";
+                }
+            } else {
+                from.append(" AND ").append(allWords(escaped, params));
+                if (query.sort() == MemberQuery.Sort.RELEVANCE) {
+                    order = tier + ", m.search_name, m.id";
+                }
+            }
         }
         if (query.citizenId() != null) {
             from.append(" AND m.citizen_id = :citizenId");
@@ -498,16 +620,100 @@ public class Members {
             params.put("admFrom", LocalDate.of(query.admissionYear(), 1, 1));
             params.put("admTo", LocalDate.of(query.admissionYear() + 1, 1, 1));
         }
-        String order = switch (query.sort()) {
-            case RELEVANCE ->
-                searchKey == null
-                        ? "m.search_name, m.id"
-                        : "word_similarity(:key, m.search_name) DESC, m.search_name, m.id";
-            case NAME -> "m.search_name, m.id";
-            case BIRTH_DATE -> "m.birth_date, m.id";
-            case ADMISSION_DATE -> "m.admission_date, m.id";
-        };
-        return new Match(from.toString(), params, status, order);
+        if (order == null) {
+            order = switch (query.sort()) {
+                case RELEVANCE, NAME -> "m.search_name, m.id";
+                case BIRTH_DATE -> "m.birth_date, m.id";
+                case ADMISSION_DATE -> "m.admission_date, m.id";
+            };
+        }
+        return new Match(from.toString(), params, status, cell, order, typos);
+    }
+
+    /** Every word of the (escaped) text inside the name. */
+    private static String allWords(String escaped, Map<String, Object> params) {
+        List<String> words = java.util.Arrays.stream(escaped.split(" "))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < words.size(); i++) {
+            params.put("word" + i, "%" + words.get(i) + "%");
+            sql.append(i == 0 ? "" : " AND ").append("m.search_name LIKE :word").append(i);
+        }
+        return sql.append(")").toString();
+    }
+
+    /**
+     * The members a scope reaches now, as a FROM item. Filtered on the copy of the cell's path kept
+     * on each member ({@code cell_path}, see MemberCellPaths) instead of joining ~300,000 cells per
+     * row (issue 5 item 10a). Besides the subtrees: the caller's own record, and (M-4) members in
+     * transit to, or on temporary activity in, a cell of the subtrees. A member whose cell no longer
+     * exists has no path and is found by nobody.
+     */
+    private static String scope(
+            List<String> paths, @Nullable String subtree, boolean byName, Map<String, Object> params) {
+        if (subtree != null) {
+            // The subtree lies inside the scope (checked by the caller): it is the whole scope.
+            return "(SELECT * FROM member.member WHERE " + within(List.of(subtree), byName, params) + ")";
+        }
+        if (paths.isEmpty()) {
+            // A MEMBER account (H-4): its own record only.
+            return "(SELECT * FROM member.member WHERE account_id = :self AND cell_path IS NOT NULL)";
+        }
+        String within = within(paths, byName, params);
+        if (within.equals(EVERYWHERE)) {
+            return "(SELECT * FROM member.member WHERE " + EVERYWHERE + ")";
+        }
+        // Two branches (UNION ALL, so that each keeps its own index and order): the subtrees, and the
+        // few members reached otherwise (the caller's own record, transfers in transit) outside them.
+        return "(SELECT * FROM member.member WHERE " + within
+                + " UNION ALL"
+                + " SELECT * FROM member.member WHERE id IN ("
+                + "SELECT id FROM member.member WHERE account_id = :self"
+                + " UNION SELECT t.member_id FROM member.transfer t"
+                + " JOIN org.current_organisation tc ON tc.org_id = t.to_cell_id"
+                + " WHERE " + Transfers.OPEN
+                + " AND tc.path <@ ANY(CAST(:paths AS ltree[])))"
+                + " AND cell_path IS NOT NULL AND NOT cell_path <@ ANY(CAST(:paths AS ltree[])))";
+    }
+
+    private static final String EVERYWHERE = "cell_path IS NOT NULL";
+
+    /**
+     * "The member's cell lies in one of these subtrees", in the form the indexes of
+     * V2026_12_05_1000 serve best (measured on the national data set, see there):
+     *
+     * <ul>
+     * <li>the root: every member whose cell exists;</li>
+     * <li>a name search, or a subtree below a province: the GIN index of the cell's ancestors
+     * ({@code member.scope_ids}) together with the name's trigrams, which intersects the two inside
+     * the index, so a province user's search reads only the province's candidates;</li>
+     * <li>otherwise (whole provinces, no name): equality on the province, whose btree indexes keep
+     * each province's members in name order, so the first page of "probationary women" reads twenty
+     * rows instead of sorting a province.</li>
+     * </ul>
+     */
+    private static String within(List<String> roots, boolean byName, Map<String, Object> params) {
+        if (roots.stream().anyMatch(p -> p.indexOf('.') < 0)) {
+            return EVERYWHERE;
+        }
+        boolean provinces = roots.stream().allMatch(p -> p.indexOf('.') == p.lastIndexOf('.'));
+        if (byName || !provinces) {
+            params.put(
+                    "scopeIds",
+                    roots.stream()
+                            .map(p -> p.substring(p.lastIndexOf('.') + 1))
+                            .distinct()
+                            .collect(Collectors.joining(",", "{", "}")));
+            return "member.scope_ids(cell_path) && CAST(:scopeIds AS bigint[])";
+        }
+        List<String> distinct = roots.stream().distinct().toList();
+        if (distinct.size() == 1) {
+            params.put("province", distinct.get(0));
+            return "subpath(cell_path, 0, 2) = CAST(:province AS ltree)";
+        }
+        params.put("provinces", distinct.stream().collect(Collectors.joining(",", "{", "}")));
+        return "subpath(cell_path, 0, 2) = ANY(CAST(:provinces AS ltree[]))";
     }
 
     // --- mapping

@@ -46,7 +46,8 @@ import vn.partywork.shared.Database;
  * between runs) and the figures: (a) scoped search of a province-scope user through the HTTP API
  * (token from {@code /api/v1/auth/token}) and the same query straight in SQL, with the ratio;
  * (b) statistics of one province and of the whole country, API and SQL; (d) peak heap while
- * measuring. Run with {@code bench/members}; {@code bench/members <dir> load} stops after loading.
+ * measuring. Run with {@code bench/members}; {@code bench/members <dir> load} stops after loading,
+ * {@code bench/members <dir> stats} measures the statistics only.
  */
 public final class MemberBenchmark {
 
@@ -58,6 +59,7 @@ public final class MemberBenchmark {
     public static void main(String[] args) throws Exception {
         String dataDir = args.length > 0 ? args[0] : "bench/out/members-pg";
         boolean loadOnly = args.length > 1 && args[1].equals("load");
+        boolean statsOnly = args.length > 1 && args[1].equals("stats");
         SpringApplication app = new SpringApplication(PartyworkApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
         app.setLogStartupInfo(false);
@@ -79,7 +81,7 @@ public final class MemberBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             prepare(context);
             if (!loadOnly) {
-                measure(context);
+                measure(context, statsOnly);
             }
         }
     }
@@ -118,7 +120,7 @@ public final class MemberBenchmark {
                 """).query(String.class).single());
     }
 
-    private static void measure(ConfigurableApplicationContext context) throws Exception {
+    private static void measure(ConfigurableApplicationContext context, boolean statsOnly) throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long provinceId = jdbc.sql(
                         "SELECT org_id FROM org.current_organisation WHERE kind = 'PROVINCE' AND name = 'Đảng bộ tỉnh Nghệ An'")
@@ -143,6 +145,11 @@ public final class MemberBenchmark {
         LocalDate today = LocalDate.now(context.getBean(java.time.Clock.class));
 
         resetPeaks();
+        if (statsOnly) {
+            MemberStatsBench.run(context, provincial, provinceId, provincePath, tx);
+            System.out.printf(Locale.ROOT, "(d) peak heap while measuring: %d MB%n", peakHeapMb());
+            return;
+        }
         List<String> names = names(jdbc, provincePath);
         System.out.printf(
                 Locale.ROOT,

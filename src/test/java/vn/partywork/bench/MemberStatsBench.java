@@ -10,7 +10,8 @@ import vn.partywork.member.internal.stats.MemberStatsQueries;
 /**
  * Issue 5 item 10 (b): the member statistics of one province and of the whole country, through
  * the HTTP API (as a province-scope and a central-scope user) and as the statistics' own SQL
- * ({@link MemberStatsQueries}) without HTTP, security, catalogue labels or audit.
+ * ({@link MemberStatsQueries}) without HTTP, security, catalogue labels or audit; today's figures of
+ * a province and of the country come from the rollup, the direct query is timed once beside them.
  */
 final class MemberStatsBench {
 
@@ -65,6 +66,11 @@ final class MemberStatsBench {
                         warmup,
                         runs),
                 Timings.time(() -> tx.execute(s -> queries.movements("1", yearStart, today)), warmup, runs));
+        // The direct query over the member rows (what every figure above is tested against), once each.
+        Timings.time(() -> tx.execute(s -> queries.directCounts(provincePath, today, today)), 0, 1)
+                .forEach(ms -> System.out.printf(Locale.ROOT, "    direct query, province today: %.1f ms%n", ms));
+        Timings.time(() -> tx.execute(s -> queries.directCounts("1", today, today)), 0, 1)
+                .forEach(ms -> System.out.printf(Locale.ROOT, "    direct query, country today: %.1f ms%n", ms));
         String answer = central.get("/api/v1/members/stats?org=" + rootId);
         System.out.printf(
                 Locale.ROOT, "    national total in the answer: %s%n", answer.replaceAll(".*\"total\":(\\d+).*", "$1"));

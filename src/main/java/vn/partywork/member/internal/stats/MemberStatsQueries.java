@@ -1,9 +1,11 @@
 package vn.partywork.member.internal.stats;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,11 +58,196 @@ public class MemberStatsQueries {
     public record Counts(long total, Map<Dimension, Map<String, Long>> byDimension) {}
 
     /**
-     * The members of the subtree as of {@code asOf}. For today (and the future, which nothing
-     * records yet) the member rows as they stand, through {@code member_stats_by_cell} (an
-     * index-only scan of the subtree's cells); for a past day the membership history valid then.
+     * The members of the subtree as of {@code asOf}, exactly as {@link #directCounts}. Today's figures
+     * of an organisation of the top {@value #ROLLUP_LEVELS} levels of the tree that holds no members
+     * itself (central, a province, a district-level or first-level committee) come from the rollup
+     * that the triggers of {@code V2026_12_05_1100__member_stats_rollup.sql} keep (a few thousand rows
+     * instead of millions of members); everything else from the direct query.
      */
     public Counts counts(String subtreePath, LocalDate asOf, LocalDate today) {
+        if (!asOf.isBefore(today) && rolledUp(subtreePath)) {
+            return rolledUpCounts(subtreePath, asOf);
+        }
+        return directCounts(subtreePath, asOf, today);
+    }
+
+    /** The levels of the tree whose organisations have their members' counts rolled up (SQL: stats_ancestors). */
+    static final int ROLLUP_LEVELS = 3;
+
+    private static final int BIRTH_MONTH = 3;
+
+    /** Counts by birth day, kept for the top {@value #BIRTH_DAY_LEVELS} levels only (V2026_12_05_1101). */
+    private static final int BIRTH_DAY = 10;
+
+    private static final int BIRTH_DAY_LEVELS = 2;
+
+    /** Dimensions of member.stats_rollup by their code there (1..9), birth month (3) aside. */
+    private static final Dimension[] ROLLUP_DIMENSIONS = {
+        null,
+        Dimension.STATUS,
+        Dimension.GENDER,
+        null,
+        Dimension.ETHNICITY,
+        Dimension.RELIGION,
+        Dimension.GENERAL_EDUCATION,
+        Dimension.PROFESSIONAL_DEGREE,
+        Dimension.POLITICAL_THEORY,
+        Dimension.ADMISSION_COHORT
+    };
+
+    private boolean rolledUp(String subtreePath) {
+        String[] labels = subtreePath.split("\\.");
+        if (labels.length > ROLLUP_LEVELS) {
+            return false;
+        }
+        // Members are counted at the ancestors of their cell, never at the cell itself.
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM member.member WHERE cell_id = :org AND status IN (:counted))")
+                .param("org", Long.parseLong(labels[labels.length - 1]))
+                .param("counted", COUNTED_NOW)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Counts rolledUpCounts(String subtreePath, LocalDate asOf) {
+        long orgId = Long.parseLong(subtreePath.substring(subtreePath.lastIndexOf('.') + 1));
+        Map<Dimension, Map<String, Long>> by = emptyCounts();
+        Map<YearMonth, Long> births = new TreeMap<>();
+        long[] total = {0};
+        jdbc.sql("""
+                SELECT dim, value, sum(n) AS n
+                  FROM member.stats_rollup
+                 WHERE org_id = :org AND dim < :days
+                 GROUP BY dim, value
+                HAVING sum(n) <> 0
+                """).param("org", orgId).param("days", BIRTH_DAY).query(rs -> {
+            int dim = rs.getInt("dim");
+            long n = rs.getLong("n");
+            String value = rs.getString("value");
+            if (dim == BIRTH_MONTH) {
+                births.put(YearMonth.parse(value), n);
+                return;
+            }
+            if (dim == 1) {
+                total[0] += n;
+            }
+            by.get(ROLLUP_DIMENSIONS[dim]).put(value, n);
+        });
+        ageBands(subtreePath, asOf, births, by.get(Dimension.AGE_BAND));
+        return new Counts(total[0], by);
+    }
+
+    /**
+     * Age bands from counts by birth month. A month lies wholly in one band as of {@code asOf} unless
+     * a band boundary (born after asOf − (b + 1) years) falls inside it; the members of the subtree born
+     * in that month after the boundary day are counted exactly.
+     */
+    private void ageBands(String subtreePath, LocalDate asOf, Map<YearMonth, Long> births, Map<String, Long> bands) {
+        LocalDate[] born = new LocalDate[AGE_BOUNDS.length];
+        for (int i = 0; i < AGE_BOUNDS.length; i++) {
+            born[i] = asOf.minusYears(AGE_BOUNDS[i] + 1L);
+        }
+        long[] counts = new long[AGE_BOUNDS.length + 1];
+        long[] afterBoundary = boundaryMonths(subtreePath, born);
+        for (Map.Entry<YearMonth, Long> e : births.entrySet()) {
+            LocalDate first = e.getKey().atDay(1);
+            LocalDate last = e.getKey().atEndOfMonth();
+            int band = AGE_BOUNDS.length;
+            for (int i = 0; i < AGE_BOUNDS.length; i++) {
+                if (first.isAfter(born[i])) {
+                    band = i;
+                    break;
+                }
+                if (last.isAfter(born[i])) {
+                    // born[i] splits the month: after it band i, on or before it band i + 1.
+                    counts[i] += afterBoundary[i];
+                    counts[i + 1] += e.getValue() - afterBoundary[i];
+                    band = -1;
+                    break;
+                }
+            }
+            if (band >= 0) {
+                counts[band] += e.getValue();
+            }
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                bands.put(String.valueOf(i), counts[i]);
+            }
+        }
+    }
+
+    /**
+     * For each boundary day, the members of the subtree born after it within its month: from the
+     * rollup's counts by birth day for the country and a province, from the member rows of the
+     * subtree's cells below (a third-level subtree is a few thousand members).
+     */
+    private long[] boundaryMonths(String subtreePath, LocalDate[] born) {
+        boolean byDay = subtreePath.split("\\.").length <= BIRTH_DAY_LEVELS;
+        String column = byDay ? "value" : "m.birth_date";
+        StringBuilder filters = new StringBuilder();
+        StringBuilder ranges = new StringBuilder();
+        for (int i = 0; i < born.length; i++) {
+            String range = column + " > :born" + i + " AND " + column + " <= :end" + i;
+            filters.append(i == 0 ? "" : ", ")
+                    .append(byDay ? "coalesce(sum(n) FILTER (WHERE " : "count(*) FILTER (WHERE ")
+                    .append(range)
+                    .append(byDay ? "), 0)" : ")");
+            ranges.append(i == 0 ? "" : " OR ").append("(").append(range).append(")");
+        }
+        JdbcClient.StatementSpec statement = byDay
+                ? jdbc.sql("SELECT " + filters + """
+
+                          FROM member.stats_rollup
+                         WHERE org_id = :org AND dim = :days AND (%s)
+                        """.formatted(ranges))
+                        .param("org", Long.parseLong(subtreePath.substring(subtreePath.lastIndexOf('.') + 1)))
+                        .param("days", BIRTH_DAY)
+                : jdbc.sql("""
+                        WITH cells AS MATERIALIZED (
+                          SELECT org_id FROM org.current_organisation WHERE path <@ CAST(:path AS ltree)
+                        )
+                        SELECT %s
+                          FROM cells JOIN member.member m ON m.cell_id = cells.org_id
+                         WHERE m.status IN (:counted) AND (%s)
+                        """.formatted(filters, ranges))
+                        .param("path", subtreePath)
+                        .param("counted", COUNTED_NOW);
+        for (int i = 0; i < born.length; i++) {
+            LocalDate end = YearMonth.from(born[i]).atEndOfMonth();
+            // The rollup keeps the day as text (YYYY-MM-DD), which sorts as the date does.
+            statement = statement
+                    .param("born" + i, byDay ? born[i].toString() : born[i])
+                    .param("end" + i, byDay ? end.toString() : end);
+        }
+        long[] after = new long[born.length];
+        statement.query(rs -> {
+            for (int i = 0; i < born.length; i++) {
+                after[i] = rs.getLong(i + 1);
+            }
+        });
+        return after;
+    }
+
+    /** Folds the rollup's delta rows (a nightly job); the figures stay the same. */
+    public long compact() {
+        return jdbc.sql("SELECT member.stats_compact()").query(Long.class).single();
+    }
+
+    private static Map<Dimension, Map<String, Long>> emptyCounts() {
+        Map<Dimension, Map<String, Long>> by = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            by.put(d, new LinkedHashMap<>());
+        }
+        return by;
+    }
+
+    /**
+     * The members of the subtree as of {@code asOf} computed from the member rows: the reference the
+     * rollup is tested against. For today (and the future, which nothing records yet) the member rows
+     * as they stand, through {@code member_stats_by_cell} (an index-only scan of the subtree's cells);
+     * for a past day the membership history valid then.
+     */
+    public Counts directCounts(String subtreePath, LocalDate asOf, LocalDate today) {
         boolean current = !asOf.isBefore(today);
         String ageBand = ageBandSql();
         String source = current ? """
@@ -91,10 +278,7 @@ public class MemberStatsQueries {
         if (current) {
             statement = statement.param("counted", COUNTED_NOW);
         }
-        Map<Dimension, Map<String, Long>> by = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            by.put(d, new LinkedHashMap<>());
-        }
+        Map<Dimension, Map<String, Long>> by = emptyCounts();
         long[] total = {0};
         int all = (1 << Dimension.values().length) - 1;
         statement.query(rs -> {

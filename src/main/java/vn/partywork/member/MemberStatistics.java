@@ -3,6 +3,7 @@ package vn.partywork.member;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,8 +208,14 @@ public class MemberStatistics {
                     new MemberStats.Row("CONFIRMED", "Công nhận đảng viên chính thức", m.confirmed()),
                     new MemberStats.Row("TRANSFERRED_IN", "Chuyển sinh hoạt đến", m.transferredIn()),
                     new MemberStats.Row("TRANSFERRED_OUT", "Chuyển sinh hoạt đi", m.transferredOut())));
-            m.endedByStatus()
-                    .forEach((status, n) -> rows.add(new MemberStats.Row("ENDED_" + status, endedLabel(status), n)));
+            // Item 7: deaths, removals, expulsions and leavings are always listed (0 too), other endings when any.
+            Map<String, Long> ended = new LinkedHashMap<>();
+            for (MemberStatus s :
+                    List.of(MemberStatus.DECEASED, MemberStatus.REMOVED, MemberStatus.EXPELLED, MemberStatus.LEFT)) {
+                ended.put(s.name(), 0L);
+            }
+            ended.putAll(m.endedByStatus());
+            ended.forEach((status, n) -> rows.add(new MemberStats.Row("ENDED_" + status, endedLabel(status), n)));
             period = new MemberStats.Period(criteria.from(), criteria.to(), rows);
         }
         return new MemberStats(org.id(), org.name(), asOf, counts.total(), breakdowns, period, 0);

@@ -216,7 +216,12 @@ class MemberStatsTests {
                 .containsEntry("ADMITTED", 1)
                 .containsEntry("CONFIRMED", 1)
                 .containsEntry("TRANSFERRED_IN", 0)
-                .containsEntry("TRANSFERRED_OUT", 0);
+                .containsEntry("TRANSFERRED_OUT", 0)
+                // deaths, removals, expulsions and leavings are listed even when there were none
+                .containsEntry("ENDED_DECEASED", 0)
+                .containsEntry("ENDED_REMOVED", 0)
+                .containsEntry("ENDED_EXPELLED", 0)
+                .containsEntry("ENDED_LEFT", 0);
         // The move inside the committee is a transfer for each cell, none for the committee.
         String y2024 = "&from=2024-01-01&to=2024-12-31";
         assertThat(movements(stats(staff, "org=" + cellX + y2024))).containsEntry("TRANSFERRED_OUT", 1);

@@ -159,12 +159,16 @@ class EndpointAccessMatrixTests {
                 case "code" -> "ethnicity";
                 case "date" -> entry.api() ? SecurityFixtures.API_OVERRIDE_DAY : SecurityFixtures.PAGE_OVERRIDE_DAY;
                 case "action" -> m.group(3);
+                case "shareId" -> String.valueOf(fixtures.shareId(target, entry.api()));
                 default -> throw new AssertionError("no sample value for {" + m.group(1) + "} in " + entry.key());
             };
             m.appendReplacement(url, Matcher.quoteReplacement(value));
         }
         m.appendTail(url);
-        return url + entry.query().replace("{member}", String.valueOf(fixtures.id(Kind.MEMBER, target)));
+        return url
+                + entry.query()
+                        .replace("{member}", String.valueOf(fixtures.id(Kind.MEMBER, target)))
+                        .replace("{org}", String.valueOf(fixtures.id(Kind.ORG, Target.IN_SCOPE)));
     }
 
     /** How the application answered, as the matrix sees it. */

@@ -7,14 +7,23 @@ import static vn.partywork.security.Rule.AUDIT;
 import static vn.partywork.security.Rule.BUSINESS_USER;
 import static vn.partywork.security.Rule.CENTRAL_WRITE;
 import static vn.partywork.security.Rule.DATA_OWNER;
+import static vn.partywork.security.Rule.FILE_COMMENTER;
+import static vn.partywork.security.Rule.FILE_EDITOR;
+import static vn.partywork.security.Rule.FILE_OWNER_SIDE;
+import static vn.partywork.security.Rule.FILE_READER;
+import static vn.partywork.security.Rule.FILE_UPLOADER;
+import static vn.partywork.security.Rule.MEMBER_AREA;
 import static vn.partywork.security.Rule.MEMBER_READ;
 import static vn.partywork.security.Rule.MEMBER_SELF;
+import static vn.partywork.security.Rule.MEMBER_STATS;
 import static vn.partywork.security.Rule.MEMBER_WRITE;
 import static vn.partywork.security.Rule.ORG_READ;
 import static vn.partywork.security.Rule.ORG_WRITE;
 import static vn.partywork.security.Rule.OWN_ITEM;
+import static vn.partywork.security.Rule.POSITION_MANAGER;
 import static vn.partywork.security.Rule.PROPOSER;
 import static vn.partywork.security.Rule.PUBLIC;
+import static vn.partywork.security.Rule.RECORD_CREATOR;
 import static vn.partywork.security.Rule.REQUESTER_OR_OWNER;
 import static vn.partywork.security.Rule.SIGNED_IN;
 import static vn.partywork.security.Rule.SYSTEM_ADMIN_ONLY;
@@ -193,6 +202,21 @@ final class EndpointTable {
                 .on(Kind.DEVICE));
         get("/admin/review", ACCOUNT_MANAGER);
         post("/admin/review/done", ACCOUNT_MANAGER);
+        set(post("/admin/accounts/{id}/position", POSITION_MANAGER).on(Kind.ACCOUNT));
+        set(post("/api/v1/admin/accounts/{id}/position", POSITION_MANAGER)
+                .on(Kind.ACCOUNT)
+                .withBody("{}"));
+        set(post("/admin/review/grants/{id}/confirm", ACCOUNT_MANAGER)
+                .on(Kind.GRANT)
+                .withQuery("?orgId={org}")
+                .withNote("P-ID-5: keeps a grant that waits for review"));
+        set(post("/admin/review/grants/{id}/revoke", ACCOUNT_MANAGER)
+                .on(Kind.GRANT)
+                .withQuery("?orgId={org}")
+                .withNote("P-ID-5: revokes a grant that waits for review (fresh second factor)"));
+        set(post("/api/v1/admin/grants/{id}/confirm-review", ACCOUNT_MANAGER)
+                .on(Kind.GRANT)
+                .withNote("P-ID-5: keeps a grant that waits for review"));
         set(get("/api/v1/admin/accounts", ACCOUNT_MANAGER).readAudited());
         set(post("/api/v1/admin/accounts", ACCOUNT_MANAGER).withBody("{}"));
         set(get("/api/v1/admin/accounts/{id}", ACCOUNT_MANAGER).on(Kind.ACCOUNT).readAudited());
@@ -234,13 +258,12 @@ final class EndpointTable {
         set(post("/api/v1/orgs/merge", ORG_WRITE).withBody("{}"));
 
         // Members
-        set(get("/members", BUSINESS_USER).readAudited());
-        get("/members/orgs/pick", BUSINESS_USER);
-        get("/members/orgs/choose", BUSINESS_USER);
+        set(get("/members", MEMBER_AREA).readAudited());
+        get("/members/orgs/pick", MEMBER_AREA);
+        get("/members/orgs/choose", MEMBER_AREA);
         set(get("/members/{id}", MEMBER_READ).on(Kind.MEMBER).readAudited());
         set(get("/me/record", BUSINESS_USER).readAudited().withNote("the caller's own member record, if it has one"));
-        set(get("/members/new", BUSINESS_USER)
-                .withNote("the form; its cell picker offers only cells the caller writes"));
+        set(get("/members/new", MEMBER_AREA).withNote("the form; its cell picker offers only cells the caller writes"));
         set(post("/members/new", MEMBER_WRITE).inputFirst("MemberPagesTests"));
         set(get("/members/{id}/party", MEMBER_WRITE).on(Kind.MEMBER));
         set(post("/members/{id}/party", MEMBER_WRITE).on(Kind.MEMBER).inputFirst("MemberPagesTests"));
@@ -253,20 +276,20 @@ final class EndpointTable {
         set(post("/members/{id}/documents", MEMBER_WRITE)
                 .on(Kind.MEMBER)
                 .inputFirst("MemberEventPagesTests (multipart)"));
-        get("/members/transfers", BUSINESS_USER);
+        get("/members/transfers", MEMBER_AREA);
         for (String step : List.of("accept", "cancel", "return")) {
             set(post("/members/transfers/{id}/" + step, MEMBER_WRITE).on(Kind.TRANSFER));
         }
-        set(get("/members/export", BUSINESS_USER).readAudited().withNote("exports only the caller's scope"));
-        get("/members/stats", MEMBER_READ);
-        get("/members/stats.xlsx", MEMBER_READ);
-        get("/members/import", BUSINESS_USER);
-        get("/members/import/template", BUSINESS_USER);
+        set(get("/members/export", MEMBER_AREA).readAudited().withNote("exports only the caller's scope"));
+        set(get("/members/stats", MEMBER_STATS).withQuery("?org={org}"));
+        set(get("/members/stats.xlsx", MEMBER_STATS).withQuery("?org={org}"));
+        get("/members/import", MEMBER_AREA);
+        get("/members/import/template", MEMBER_AREA);
         set(post("/members/import", MEMBER_WRITE).inputFirst("MemberXlsxTests (multipart)"));
         set(get("/members/import/{id}", OWN_ITEM).on(Kind.IMPORT_JOB));
         set(get("/members/import/{id}/status", OWN_ITEM).on(Kind.IMPORT_JOB));
         set(get("/members/import/{id}/errors.xlsx", OWN_ITEM).on(Kind.IMPORT_JOB));
-        set(get("/api/v1/members", BUSINESS_USER).withQuery("?q=kiem%20thu").readAudited());
+        set(get("/api/v1/members", MEMBER_AREA).withQuery("?q=kiem%20thu").readAudited());
         set(get("/api/v1/members/me", MEMBER_SELF).readAudited());
         set(get("/api/v1/members/{id}", MEMBER_READ).on(Kind.MEMBER).readAudited());
         set(get("/api/v1/members/{id}/history", MEMBER_READ).on(Kind.MEMBER).readAudited());
@@ -277,7 +300,7 @@ final class EndpointTable {
                 .on(Kind.MEMBER)
                 .inputFirst("MemberTransferTests"));
         set(get("/api/v1/members/{id}/transfers", MEMBER_READ).on(Kind.MEMBER));
-        get("/api/v1/members/transfers", BUSINESS_USER);
+        get("/api/v1/members/transfers", MEMBER_AREA);
         for (String step : List.of("accept", "return", "cancel")) {
             set(post("/api/v1/members/transfers/{id}/" + step, MEMBER_WRITE)
                     .on(Kind.TRANSFER)
@@ -287,15 +310,45 @@ final class EndpointTable {
         set(post("/api/v1/members/{id}/events", MEMBER_WRITE).on(Kind.MEMBER).withBody("{}"));
         set(get("/api/v1/members/{id}/documents", MEMBER_READ).on(Kind.MEMBER).readAudited());
         set(post("/api/v1/members/{id}/documents", MEMBER_WRITE).on(Kind.MEMBER));
-        set(get("/api/v1/members/export", BUSINESS_USER).readAudited().withNote("exports only the caller's scope"));
-        get("/api/v1/members/stats", MEMBER_READ);
+        set(get("/api/v1/members/export", MEMBER_AREA).readAudited().withNote("exports only the caller's scope"));
+        set(get("/api/v1/members/stats", MEMBER_STATS).withQuery("?org={org}"));
         post("/api/v1/members/import", MEMBER_WRITE);
         set(get("/api/v1/members/import/{id}", OWN_ITEM).on(Kind.IMPORT_JOB));
-        get("/api/v1/members/import/template", BUSINESS_USER);
+        get("/api/v1/members/import/template", MEMBER_AREA);
 
-        // Files
-        set(get("/documents/{id}", MEMBER_READ).on(Kind.DOCUMENT).readAudited());
-        set(get("/api/v1/documents/{id}", MEMBER_READ).on(Kind.DOCUMENT).readAudited());
+        // Files and their shares (P-AZ-2); {shareId}: a share of the sample file made by its uploader
+        set(get("/documents/{id}", FILE_READER).on(Kind.DOCUMENT).readAudited());
+        set(get("/api/v1/documents/{id}", FILE_READER).on(Kind.DOCUMENT).readAudited());
+        set(get("/documents/{id}/info", FILE_READER)
+                .on(Kind.DOCUMENT)
+                .withNote("the file's page: what the caller may do with it, directly or through a share"));
+        set(get("/api/v1/documents/{id}/info", FILE_READER).on(Kind.DOCUMENT));
+        set(get("/api/v1/documents/{id}/shares", FILE_OWNER_SIDE).on(Kind.DOCUMENT));
+        set(post("/api/v1/documents/{id}/shares", FILE_UPLOADER)
+                .on(Kind.DOCUMENT)
+                .withBody("{}"));
+        set(post("/documents/{id}/shares", FILE_UPLOADER).on(Kind.DOCUMENT));
+        set(other("DELETE", "/api/v1/documents/{id}/shares/{shareId}", FILE_UPLOADER)
+                .on(Kind.DOCUMENT)
+                .withNote("the uploader, or whoever made the share; a share of another file answers 404"));
+        set(post("/documents/{id}/shares/{shareId}/revoke", FILE_UPLOADER)
+                .on(Kind.DOCUMENT)
+                .withNote("the uploader, or whoever made the share; a share of another file answers 404"));
+        set(get("/api/v1/documents/{id}/comments", FILE_COMMENTER)
+                .on(Kind.DOCUMENT)
+                .readAudited());
+        set(post("/api/v1/documents/{id}/comments", FILE_COMMENTER)
+                .on(Kind.DOCUMENT)
+                .withBody("{}"));
+        set(post("/documents/{id}/comments", FILE_COMMENTER).on(Kind.DOCUMENT));
+        set(other("PUT", "/api/v1/documents/{id}/description", FILE_EDITOR)
+                .on(Kind.DOCUMENT)
+                .withBody("{}"));
+        set(post("/documents/{id}/description", FILE_EDITOR).on(Kind.DOCUMENT));
+        set(get("/shares/received", BUSINESS_USER).withNote("the caller's own shares in force"));
+        set(get("/api/v1/shares/received", BUSINESS_USER).withNote("the caller's own shares in force"));
+        set(get("/shares/accounts/pick", RECORD_CREATOR).withQuery("?q=hn"));
+        set(get("/shares/accounts/choose", RECORD_CREATOR).withQuery("?identifier=hn.tochuc"));
 
         // Approvals and corrections
         get("/approvals", BUSINESS_USER);

@@ -18,10 +18,11 @@ import vn.partywork.security.SecurityFixtures.Target;
 
 /**
  * Issue 6 item 10, IDOR: ids guessed from another scope (TP. Hồ Chí Minh, or another account's
- * items) on every endpoint that takes an id — members, files, approvals, data access requests,
- * import jobs, notifications, accounts, grants, devices, transfers, organisations — are refused
- * like missing ids: 403 or 404, for the API the same body as a missing id, no trace of the record
- * in the answer, and nothing changed.
+ * items) on every endpoint that takes an id — members, files, shares of files, approvals, data
+ * access requests, import jobs, notifications, accounts, grants, devices, transfers, organisations —
+ * are refused like missing ids: 403 or 404, for the API the same body as a missing id, no trace of
+ * the record in the answer, and nothing changed. Comments on files have no id in a URL (they are
+ * reached through their file).
  */
 @PartyworkTest
 class IdorTests {
@@ -126,6 +127,51 @@ class IdorTests {
             }
         }
         assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void aShareIdOfAnotherFileAndAFileBesideTheSharedOneAnswerLikeMissingOnes() {
+        List<String> leaks = new ArrayList<>();
+        String before = fixtures.digest();
+        // P-AZ-2: the uploader of the in-scope file names the other city's share on its own file.
+        Caller uploader = fixtures.caller(Principal.ORG_STAFF);
+        long file = fixtures.id(Kind.DOCUMENT, Target.IN_SCOPE);
+        long otherShare = fixtures.shareId(Target.OUT_OF_SCOPE, true);
+        long missingShare = fixtures.shareId(Target.MISSING, true);
+        Caller.Reply other = uploader.api("DELETE", "/api/v1/documents/" + file + "/shares/" + otherShare, null);
+        Caller.Reply missing = uploader.api("DELETE", "/api/v1/documents/" + file + "/shares/" + missingShare, null);
+        if (other.status() != 404 || !normalised(other.body()).equals(normalised(missing.body()))) {
+            leaks.add("DELETE another file's share: " + other + " / missing: " + missing);
+        }
+        Caller.Reply page = uploader.page("POST", "/documents/" + file + "/shares/" + otherShare + "/revoke", Map.of());
+        Caller.Reply pageMissing =
+                uploader.page("POST", "/documents/" + file + "/shares/" + missingShare + "/revoke", Map.of());
+        if (page.status() != pageMissing.status() || page.status() != 404) {
+            leaks.add("page revoke of another file's share: " + page + " / missing: " + pageMissing);
+        }
+        // The grantee of one file reaches neither the other files of the same member nor the member.
+        Caller grantee = fixtures.caller(Principal.SHARE_GRANTEE);
+        long besides = fixtures.confidentialDocument;
+        long missingFile = fixtures.id(Kind.DOCUMENT, Target.MISSING);
+        for (String path :
+                List.of("/api/v1/documents/%d", "/api/v1/documents/%d/info", "/api/v1/documents/%d/comments")) {
+            Caller.Reply unshared = grantee.api("GET", path.formatted(besides), null);
+            Caller.Reply absent = grantee.api("GET", path.formatted(missingFile), null);
+            if (unshared.status() != 404 || !normalised(unshared.body()).equals(normalised(absent.body()))) {
+                leaks.add(path + " beside the shared file: " + unshared + " / missing: " + absent);
+            }
+        }
+        long member = fixtures.id(Kind.MEMBER, Target.IN_SCOPE);
+        Caller.Reply record = grantee.api("GET", "/api/v1/members/" + member, null);
+        if (record.status() != 404 || record.body().contains(fixtures.memberInName)) {
+            leaks.add("the shared file's member: " + record);
+        }
+        assertThat(grantee.api("GET", "/api/v1/documents/" + file + "/info", null)
+                        .status())
+                .as("the shared file itself")
+                .isEqualTo(200);
+        assertThat(leaks).isEmpty();
+        assertThat(fixtures.digest()).as("refused calls changed nothing").isEqualTo(before);
     }
 
     /** The account that guesses: the one the in-scope sample belongs to or is managed by. */

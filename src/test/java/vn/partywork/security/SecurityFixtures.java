@@ -79,6 +79,9 @@ final class SecurityFixtures {
     final Map<Principal, Caller> callers = new EnumMap<>(Principal.class);
     final Map<Principal, String> identifiers = new EnumMap<>(Principal.class);
     private final Map<Kind, long[]> samples = new EnumMap<>(Kind.class);
+    /** Share ids ({@code {shareId}}) by target, for the API (true) and the page (false). */
+    private final Map<Boolean, long[]> shareSamples = new java.util.HashMap<>();
+
     final long hangBac;
     final long hcmCell;
     /** The in-scope member's name and CCCD, which must never show in a refused answer. */
@@ -149,6 +152,31 @@ final class SecurityFixtures {
         identifiers.put(Principal.REVOKED_GRANT, revoked.identifier());
         AccountView none = account(administration, "kt.sec.none", hanoi);
         identifiers.put(Principal.NO_GRANT, none.identifier());
+        // P-AZ-3: statistics of Hà Nội's members, no detail record.
+        AccountView aggregate = account(administration, "kt.sec.aggregate", hanoi);
+        grants.grantForSeeding(new NewGrant(
+                aggregate.id(),
+                Role.VIEWER,
+                hanoi,
+                Set.of(Database.ORGANISATION_MEMBER),
+                Classification.UNCLASSIFIED,
+                null,
+                null,
+                "KT-BM/2026 (phiếu khai thác)",
+                null,
+                true));
+        identifiers.put(Principal.AGGREGATE_VIEWER, aggregate.identifier());
+        // P-AZ-2: staff of TP. Hồ Chí Minh, given a READ share of the in-scope file below.
+        AccountView grantee = account(administration, "kt.sec.grantee", hcm);
+        grants.grantForSeeding(
+                grant(grantee.id(), Role.ORG_STAFF, hcm, orgData, Classification.CONFIDENTIAL, null, null));
+        identifiers.put(Principal.SHARE_GRANTEE, grantee.identifier());
+        AccountView shareTarget = account(administration, "kt.sec.share", hcm);
+        grants.grantForSeeding(
+                grant(shareTarget.id(), Role.VIEWER, hcm, orgData, Classification.UNCLASSIFIED, null, null));
+        AccountView shareTargetB = account(administration, "kt.sec.share", hcm);
+        grants.grantForSeeding(
+                grant(shareTargetB.id(), Role.VIEWER, hcm, orgData, Classification.UNCLASSIFIED, null, null));
 
         // Accounts, grants and devices to be managed: one in Hà Nội, one in TP. Hồ Chí Minh.
         AccountView accountIn = account(administration, "kt.sec.target", hangBac);
@@ -220,6 +248,18 @@ final class SecurityFixtures {
                         SampleFiles.pdf("Quyết định kiểm thử HCM"),
                         Classification.UNCLASSIFIED));
 
+        long missing = 900_000_000L;
+        // Shares (P-AZ-2), made by the uploaders: the grantee principal's READ share of the in-scope
+        // file; two more of it to revoke, one for the API and one for the page; one of the other
+        // city's file.
+        String lastDay = today.plusDays(30).toString();
+        share(hnStaff, documentIn, grantee.identifier(), "READ", lastDay);
+        long shareInApi = share(hnStaff, documentIn, shareTarget.identifier(), "READ", lastDay);
+        long shareInPage = share(hnStaff, documentIn, shareTargetB.identifier(), "COMMENT", lastDay);
+        long shareOut = share(hcmStaff, documentOut.id(), shareTarget.identifier(), "READ", lastDay);
+        shareSamples.put(true, new long[] {shareInApi, shareOut, missing});
+        shareSamples.put(false, new long[] {shareInPage, shareOut, missing});
+
         // Per-account records: owned by hn.tochuc (in scope for ORG_STAFF) and by hcm.tochuc.
         long hnStaffId = accountId(accounts, "hn.tochuc");
         long hcmStaffId = accountId(accounts, "hcm.tochuc");
@@ -243,7 +283,6 @@ final class SecurityFixtures {
                           {"date": "%s", "kind": "OFF", "name": "Nghỉ (kiểm thử bảo mật)"}]}""".formatted(PAGE_OVERRIDE_DAY, API_OVERRIDE_DAY));
         assertThat(declared.status()).as("calendar overrides: %s", declared).isEqualTo(201);
 
-        long missing = 900_000_000L;
         samples.put(Kind.ORG, new long[] {hangBac, hcmCell, orgs.missingId()});
         samples.put(Kind.MEMBER, new long[] {memberIn, memberOut, missing});
         samples.put(Kind.TRANSFER, new long[] {transferIn, transferOut, missing});
@@ -264,6 +303,11 @@ final class SecurityFixtures {
 
     long id(Kind kind, Target target) {
         return samples.get(kind)[target.ordinal()];
+    }
+
+    /** A share of the {@code {id}} file of the same target, for the API or for the page. */
+    long shareId(Target target, boolean api) {
+        return shareSamples.get(api)[target.ordinal()];
     }
 
     Caller caller(Principal principal) {
@@ -304,6 +348,14 @@ final class SecurityFixtures {
                 {"toCellId": %d, "decision": {"number": "KT-BM-QĐ/ĐU", "date": "%s", "issuer": "Đảng ủy (kiểm thử)"}}""".formatted(toCell, DemoOrgs.today()));
         assertThat(issued.status()).as("transfer: %s", issued).isEqualTo(201);
         return issued.id();
+    }
+
+    private static long share(ApiClient uploader, long documentId, String grantee, String level, String lastDay) {
+        ApiClient.Reply shared =
+                uploader.post("/api/v1/documents/" + documentId + "/shares", """
+                {"grantee": "%s", "level": "%s", "expiresOn": "%s"}""".formatted(grantee, level, lastDay));
+        assertThat(shared.status()).as("share: %s", shared).isEqualTo(201);
+        return shared.id();
     }
 
     private static long notification(Notifications notifications, long accountId) {
@@ -382,8 +434,11 @@ final class SecurityFixtures {
                     (SELECT count(*) FROM member.life_event),
                     (SELECT md5(coalesce(string_agg(concat(r.id, r.status, r.version, r.current_position), '|' ORDER BY r.id), '')) FROM approval.request r),
                     (SELECT count(*) FROM approval.request_action),
-                    (SELECT md5(coalesce(string_agg(concat(g.id, g.revoked_at, g.version), '|' ORDER BY g.id), '')) FROM access.account_grant g),
-                    (SELECT md5(coalesce(string_agg(concat(a.id, a.status, a.type, a.home_org_id, a.locked_by_admin, a.must_change_password), '|' ORDER BY a.id), '')) FROM identity.account a),
+                    (SELECT md5(coalesce(string_agg(concat(g.id, g.revoked_at, g.version, g.review_since), '|' ORDER BY g.id), '')) FROM access.account_grant g),
+                    (SELECT md5(coalesce(string_agg(concat(a.id, a.status, a.type, a.home_org_id, a.position, a.locked_by_admin, a.must_change_password), '|' ORDER BY a.id), '')) FROM identity.account a),
+                    (SELECT md5(coalesce(string_agg(concat(r.id, r.level, r.expires_on, r.revoked_at), '|' ORDER BY r.id), '')) FROM access.record_share r),
+                    (SELECT md5(coalesce(string_agg(concat(d.id, d.version, d.description), '|' ORDER BY d.id), '')) FROM document.document d),
+                    (SELECT count(*) FROM document.document_comment),
                     (SELECT md5(coalesce(string_agg(concat(d.id, d.status, d.version), '|' ORDER BY d.id), '')) FROM identity.device d),
                     (SELECT md5(coalesce(string_agg(q::text, '|' ORDER BY q.id), '')) FROM dataaccess.request q),
                     (SELECT count(*) FROM document.document),

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import vn.partywork.identity.AccountPrincipal;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Accounts;
+import vn.partywork.identity.StepUp;
 import vn.partywork.member.MemberQuery;
 import vn.partywork.member.MemberRegistry;
 import vn.partywork.member.internal.xlsx.ExportWorkbook;
@@ -43,15 +45,25 @@ class MemberExporter {
     private final Accounts accounts;
     private final OrgDirectory orgs;
     private final Clock clock;
+    private final StepUp stepUp;
 
-    MemberExporter(MemberRegistry registry, Accounts accounts, OrgDirectory orgs, Clock clock) {
+    MemberExporter(MemberRegistry registry, Accounts accounts, OrgDirectory orgs, Clock clock, StepUp stepUp) {
         this.registry = registry;
         this.accounts = accounts;
         this.orgs = orgs;
         this.clock = clock;
+        this.stepUp = stepUp;
     }
 
-    void export(AccessScope scope, MemberSearchForm form, HttpServletResponse response) throws IOException {
+    /**
+     * Writes the file; first (ASVS 5.0 7.5.3, issue 6 item 8) an account with a second factor must
+     * have entered a code in the last five minutes — in the web session, or in the API request's
+     * {@value StepUp#HEADER} header — or {@code auth.stepUpRequired} (403) is thrown before anything
+     * is read or written.
+     */
+    void export(AccessScope scope, AccountPrincipal actor, MemberSearchForm form, HttpServletResponse response)
+            throws IOException {
+        stepUp.require(actor);
         MemberQuery query = form.query();
         Instant now = clock.instant();
         String exporter = accounts.byId(scope.accountId())

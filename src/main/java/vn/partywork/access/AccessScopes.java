@@ -122,7 +122,7 @@ public class AccessScopes {
                         EnumSet.of(Permission.READ)));
             }
         }
-        return new AccessScope(accountId, account.identifier(), entries);
+        return new AccessScope(accountId, account.identifier(), entries, account.type() == AccountType.MEMBER);
     }
 
     /**

@@ -747,10 +747,8 @@ public class MemberRegistry {
 
     /** Whether the account is a member's self-service account (H-4: reads its cell, not its members). */
     boolean isMemberAccount(AccessScope scope) {
-        return accounts.byId(scope.accountId())
-                .map(AccountView::type)
-                .filter(t -> t == AccountType.MEMBER)
-                .isPresent();
+        // Carried by the scope (built from the account once per request): no look-up per call.
+        return scope.selfService();
     }
 
     /** Subtrees whose members' personal records the caller may read; none for a MEMBER account. */

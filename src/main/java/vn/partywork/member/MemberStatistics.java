@@ -16,7 +16,6 @@ import vn.partywork.audit.AuditLog;
 import vn.partywork.catalogue.CatalogueEntry;
 import vn.partywork.catalogue.CatalogueVersion;
 import vn.partywork.catalogue.Catalogues;
-import vn.partywork.identity.AccountType;
 import vn.partywork.identity.Accounts;
 import vn.partywork.member.internal.stats.MemberStatsQueries;
 import vn.partywork.member.internal.stats.MemberStatsQueries.Dimension;
@@ -282,10 +281,7 @@ public class MemberStatistics {
 
     /** P-AZ-3: statistics reach where the caller reads the records and where it holds an aggregate-only grant. */
     private List<String> paths(AccessScope scope) {
-        boolean memberAccount = accounts.byId(scope.accountId())
-                .filter(a -> a.type() == AccountType.MEMBER)
-                .isPresent();
-        return memberAccount ? List.of() : scope.statisticsPaths(Database.ORGANISATION_MEMBER);
+        return scope.selfService() ? List.of() : scope.statisticsPaths(Database.ORGANISATION_MEMBER);
     }
 
     private static AuditEvent.Builder event(AuditAction action, AccessScope scope, MemberStats stats) {

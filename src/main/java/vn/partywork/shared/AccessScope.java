@@ -10,9 +10,10 @@ import java.util.Set;
  * What the caller may reach in this request (ARCHITECTURE rule 1, P-AZ-1): the union of the
  * caller's active grants, each an organisation subtree (an {@code ltree} path of organisation ids)
  * with its databases, classification ceiling and permissions. Computed once per request by the
- * access module; every business query takes it.
+ * access module; every business query takes it. {@code selfService}: the caller is a member's own
+ * account (MEMBER, H-4), which reads its own record rather than its subtrees' members.
  */
-public record AccessScope(long accountId, String identifier, List<Entry> entries) {
+public record AccessScope(long accountId, String identifier, List<Entry> entries, boolean selfService) {
 
     /** One active grant as it applies now. */
     public record Entry(
@@ -35,6 +36,11 @@ public record AccessScope(long accountId, String identifier, List<Entry> entries
 
     public AccessScope {
         entries = List.copyOf(entries);
+    }
+
+    /** The scope of a staff (not self-service) account. */
+    public AccessScope(long accountId, String identifier, List<Entry> entries) {
+        this(accountId, identifier, entries, false);
     }
 
     public static AccessScope none(long accountId, String identifier) {

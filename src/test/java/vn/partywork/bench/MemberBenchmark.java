@@ -47,7 +47,7 @@ import vn.partywork.shared.Database;
  * (token from {@code /api/v1/auth/token}) and the same query straight in SQL, with the ratio;
  * (b) statistics of one province and of the whole country, API and SQL; (d) peak heap while
  * measuring. Run with {@code bench/members}; {@code bench/members <dir> load} stops after loading,
- * {@code bench/members <dir> stats} measures the statistics only.
+ * {@code bench/members <dir> stats} measures the statistics only, {@code search} the search only.
  */
 public final class MemberBenchmark {
 
@@ -60,6 +60,7 @@ public final class MemberBenchmark {
         String dataDir = args.length > 0 ? args[0] : "bench/out/members-pg";
         boolean loadOnly = args.length > 1 && args[1].equals("load");
         boolean statsOnly = args.length > 1 && args[1].equals("stats");
+        boolean searchOnly = args.length > 1 && args[1].equals("search");
         SpringApplication app = new SpringApplication(PartyworkApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
         app.setLogStartupInfo(false);
@@ -81,7 +82,7 @@ public final class MemberBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             prepare(context);
             if (!loadOnly) {
-                measure(context, statsOnly);
+                measure(context, statsOnly, searchOnly);
             }
         }
     }
@@ -120,7 +121,8 @@ public final class MemberBenchmark {
                 """).query(String.class).single());
     }
 
-    private static void measure(ConfigurableApplicationContext context, boolean statsOnly) throws Exception {
+    private static void measure(ConfigurableApplicationContext context, boolean statsOnly, boolean searchOnly)
+            throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long provinceId = jdbc.sql(
                         "SELECT org_id FROM org.current_organisation WHERE kind = 'PROVINCE' AND name = 'Đảng bộ tỉnh Nghệ An'")
@@ -157,17 +159,14 @@ public final class MemberBenchmark {
                         + " surname + given name), e.g. %s%n",
                 names.size(),
                 names.subList(0, 6));
-        int[] i = {0};
         // Each name once after a short warm-up: p50/p95 over the spread of names, not one name's cache.
-        List<Double> api = Timings.time(
-                () -> provincial.get("/api/v1/members?size=20&q="
-                        + URLEncoder.encode(names.get(i[0]++ % names.size()), StandardCharsets.UTF_8)),
-                WARMUP,
-                names.size());
-        i[0] = 0;
-        List<Double> sql = Timings.time(
-                () -> tx.execute(status -> {
-                    String name = names.get(i[0]++ % names.size());
+        // The API call and its SQL run in turn on the same name, each first on every other name, so
+        // that the cold reads of a name's index pages fall on both sides alike.
+        List<List<Double>> paired = Timings.paired(
+                k -> provincial.get("/api/v1/members?size=20&q="
+                        + URLEncoder.encode(names.get(k % names.size()), StandardCharsets.UTF_8)),
+                k -> tx.execute(status -> {
+                    String name = names.get(k % names.size());
                     String key = members.searchKey(name);
                     MemberQuery query = new MemberQuery(
                             name, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -175,13 +174,14 @@ public final class MemberBenchmark {
                 }),
                 WARMUP,
                 names.size());
+        List<Double> api = paired.get(0);
+        List<Double> sql = paired.get(1);
         compare("(a) search by name, province scope", api, sql);
         System.out.printf(
                 Locale.ROOT,
                 "    load average now %.1f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        i[0] = 0;
         api = time(() -> provincial.get("/api/v1/members?size=20&status=PROBATIONARY&gender=FEMALE"));
         sql = time(() -> tx.execute(status -> members.search(
                 new MemberQuery(
@@ -217,7 +217,9 @@ public final class MemberBenchmark {
                 Timings.percentile(floor, 50),
                 Timings.percentile(floor, 95));
 
-        MemberStatsBench.run(context, provincial, provinceId, provincePath, tx);
+        if (!searchOnly) {
+            MemberStatsBench.run(context, provincial, provinceId, provincePath, tx);
+        }
         System.out.printf(Locale.ROOT, "(d) peak heap while measuring: %d MB%n", peakHeapMb());
     }
 

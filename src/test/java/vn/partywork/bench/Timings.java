@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /** Wall-clock timings of repeated work for the benchmarks: sorted milliseconds and percentiles. */
 final class Timings {
@@ -23,6 +24,38 @@ final class Timings {
         }
         Collections.sort(millis);
         return millis;
+    }
+
+    /**
+     * Two ways of doing the same work (the API call and its SQL), run in turn on the same input
+     * {@code i}, the first one first on even runs and second on odd runs: whichever comes second finds
+     * the rows cached, so neither side gets all the cold reads. The sorted durations in ms of each.
+     */
+    static List<List<Double>> paired(IntFunction<?> first, IntFunction<?> second, int warmup, int runs) {
+        for (int i = 0; i < warmup; i++) {
+            first.apply(i);
+            second.apply(i);
+        }
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            if (i % 2 == 0) {
+                a.add(timed(first, warmup + i));
+                b.add(timed(second, warmup + i));
+            } else {
+                b.add(timed(second, warmup + i));
+                a.add(timed(first, warmup + i));
+            }
+        }
+        Collections.sort(a);
+        Collections.sort(b);
+        return List.of(a, b);
+    }
+
+    private static double timed(IntFunction<?> work, int i) {
+        long start = System.nanoTime();
+        work.apply(i);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     static double percentile(List<Double> sorted, int p) {

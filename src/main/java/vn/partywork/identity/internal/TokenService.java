@@ -93,8 +93,7 @@ public class TokenService {
     /** The principal of a valid token whose account may still sign in. */
     public Optional<AccountPrincipal> authenticate(String token) {
         Instant now = clock.instant();
-        return tokens.validAccount(sha256(token), now)
-                .flatMap(accounts::byId)
+        return accounts.byApiToken(sha256(token), now)
                 .filter(a -> a.isActive() && !a.lockedAt(now) && !a.mustChangePassword())
                 .map(AccountRecord::principal);
     }

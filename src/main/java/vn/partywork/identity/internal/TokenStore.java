@@ -29,18 +29,6 @@ class TokenStore {
                 .update();
     }
 
-    /** The account of a token that is neither revoked nor expired at {@code now}. */
-    Optional<Long> validAccount(byte[] hash, Instant now) {
-        return jdbc.sql("""
-                SELECT account_id FROM identity.api_token
-                 WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
-                """)
-                .param("hash", hash)
-                .param("now", ts(now))
-                .query(Long.class)
-                .optional();
-    }
-
     /** Revokes one token; returns its account when it was valid. */
     Optional<Long> revoke(byte[] hash, Instant now) {
         return jdbc.sql("""

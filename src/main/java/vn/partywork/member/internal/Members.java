@@ -226,6 +226,10 @@ public class Members {
 
     /** The database's own folding ({@code public.search_key}: lower case, no diacritics), blanks collapsed. */
     public String searchKey(String text) {
+        String folded = SearchKeys.folded(text.strip());
+        if (folded != null) {
+            return folded;
+        }
         return jdbc.sql("SELECT regexp_replace(public.search_key(:text), '\\s+', ' ', 'g')")
                 .param("text", text.strip())
                 .query(String.class)

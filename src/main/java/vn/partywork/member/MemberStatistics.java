@@ -131,6 +131,11 @@ public class MemberStatistics {
             throw DomainException.invalid("member.stats.periodReversed");
         }
         List<String> paths = paths(scope);
+        if (paths.isEmpty()) {
+            // Nothing to count anywhere (a member's own account, an account manager, an auditor): say
+            // so, rather than "organisation not found" for a page reached from its address.
+            throw DomainException.forbidden("member.stats.noScope");
+        }
         OrgSummary org = (criteria.orgId() == null
                         ? roots(scope).stream().findFirst()
                         : orgs.current(criteria.orgId())

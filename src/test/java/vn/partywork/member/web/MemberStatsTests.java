@@ -287,10 +287,18 @@ class MemberStatsTests {
         assertThat(nation.<Integer>json("$.total")).isEqualTo((int) members);
         assertThat(stats(central, "").<Number>json("$.orgId").longValue()).isEqualTo(root);
 
-        // A party member's account reads no statistics, not even of its own cell.
+        // A party member's account reads no statistics, not even of its own cell: told so, the same
+        // answer whatever the organisation (existing or not), so nothing is learnt from it.
         ApiClient member = ApiClient.as(port, "dangvien.demo");
-        assertThat(stats(member, "org=" + orgs.id("Chi bộ Tổ dân phố Hàng Bạc")).status())
-                .isEqualTo(404);
+        Reply ownCell = stats(member, "org=" + orgs.id("Chi bộ Tổ dân phố Hàng Bạc"));
+        assertThat(ownCell.status()).isEqualTo(403);
+        assertThat(ownCell.code()).isEqualTo("member.stats.noScope");
+        assertThat(stats(member, "org=" + orgs.missingId()).body()).isEqualTo(ownCell.body());
+        assertThat(stats(member, "").body()).isEqualTo(ownCell.body());
+        assertThat(PageSession.login(port, "dangvien.demo")
+                        .get("/members/stats")
+                        .body())
+                .contains("không được giao xem thống kê đảng viên");
         // The page answers the same way.
         PageSession page = PageSession.login(port, "hn.tochuc");
         assertThat(page.get("/members/stats?org=" + orgs.id(DemoOrgs.HCM)).status())

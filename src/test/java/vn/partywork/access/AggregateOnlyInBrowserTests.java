@@ -87,12 +87,7 @@ class AggregateOnlyInBrowserTests {
                 null,
                 true));
 
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user.identifier());
-        browser.findElement(By.name("password")).sendKeys(ApiClient.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, url("/login"), user.identifier());
         assertThat(browser.findElement(By.id("statistics-only")).getText()).contains("số liệu thống kê");
 
         Browser.click(browser, By.linkText("Thống kê đảng viên"));

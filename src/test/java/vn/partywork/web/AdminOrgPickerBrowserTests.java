@@ -81,12 +81,7 @@ class AdminOrgPickerBrowserTests {
     }
 
     private void login(String identifier) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(identifier);
-        browser.findElement(By.name("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, url("/login"), identifier);
     }
 
     private String url(String path) {

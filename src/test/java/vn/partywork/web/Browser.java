@@ -65,6 +65,19 @@ public final class Browser {
     }
 
     /**
+     * Signs in through the login form with the demo password and waits until the form is left
+     * ({@code loginUrl}: the test's {@code url("/login")}).
+     */
+    public static void signIn(ChromeDriver driver, String loginUrl, String identifier) {
+        driver.get(loginUrl);
+        driver.findElement(By.name("username")).sendKeys(identifier);
+        driver.findElement(By.name("password")).sendKeys(ApiClient.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
      * Clicks the element after scrolling it to the middle of the window, trying again for a few
      * seconds while something else still covers it (a smooth scroll, a collapsing menu, a slow
      * htmx swap on a loaded machine).

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static vn.partywork.identity.Fixtures.PASSWORD;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +28,9 @@ import vn.partywork.identity.AccountType;
 import vn.partywork.identity.AccountView;
 import vn.partywork.identity.Fixtures;
 import vn.partywork.identity.MutableClock;
+import vn.partywork.identity.SecondFactor;
 import vn.partywork.identity.StepUp;
 import vn.partywork.identity.internal.MultiFactorService;
-import vn.partywork.identity.internal.MultiFactorService.NewSecret;
 import vn.partywork.identity.internal.Totp;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
@@ -66,12 +65,10 @@ class MemberExportStepUpTests {
 
     MockMvc mvc;
     AccountView staff;
-    byte[] secret;
+    SecondFactor factor;
 
     @BeforeEach
     void setUp() {
-        // A TOTP step boundary passing mid-test would shift which codes count as replays.
-        clock.freezeAt(Instant.ofEpochSecond(Totp.step(Instant.now()) * Totp.STEP_SECONDS + 1));
         mvc = Fixtures.mvc(context);
         Fixtures fixtures = new Fixtures(jdbc, administration);
         long province = fixtures.province("Tỉnh xuất dữ liệu");
@@ -90,10 +87,7 @@ class MemberExportStepUpTests {
                         null,
                         "7/QĐ-TU",
                         null));
-        NewSecret newSecret = mfa.newSecret(staff.principal());
-        secret = Totp.fromBase32(newSecret.secret());
-        mfa.enrol(staff.principal(), newSecret.secret(), code());
-        clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+        factor = SecondFactor.enrol(mfa, clock, staff);
     }
 
     @AfterEach
@@ -154,6 +148,6 @@ class MemberExportStepUpTests {
     }
 
     private String code() {
-        return Totp.code(secret, Totp.step(clock.instant()));
+        return factor.code();
     }
 }

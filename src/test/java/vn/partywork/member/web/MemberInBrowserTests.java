@@ -91,12 +91,7 @@ class MemberInBrowserTests {
     }
 
     private void login(String identifier) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(identifier);
-        browser.findElement(By.name("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, url("/login"), identifier);
     }
 
     private void logout() {

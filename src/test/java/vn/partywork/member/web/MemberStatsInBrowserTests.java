@@ -44,12 +44,7 @@ class MemberStatsInBrowserTests {
 
     @Test
     void theChartsAreDrawnFromTheTablesOfTheChosenOrganisation() {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("hn.tochuc");
-        browser.findElement(By.name("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, url("/login"), "hn.tochuc");
 
         browser.findElement(By.id("members-menu")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))

@@ -105,12 +105,7 @@ class NotificationBrowserTests {
 
     private void login(String identifier) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(identifier);
-        browser.findElement(By.name("password")).sendKeys(ApiClient.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, url("/login"), identifier);
     }
 
     private String url(String path) {

@@ -11,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partywork.PartyworkTest;
 import vn.partywork.member.MemberQuery;
+import vn.partywork.member.MemberStatus;
+import vn.partywork.member.MemberSummary;
 import vn.partywork.member.MemberTestData;
 import vn.partywork.member.internal.Members;
 import vn.partywork.org.OrgKind;
@@ -200,5 +202,62 @@ class MemberSearchScopeTests {
         assertThat(capped.total()).isEqualTo(30);
         assertThat(capped.capped()).isTrue();
         assertThat(capped.items()).hasSize(20);
+    }
+
+    /**
+     * A list without a name over several provinces or the whole country is read one province at a
+     * time in name order and merged (issue 5 item 10a): the pages are exactly those of one ordered
+     * list of every matching member in the scope, and nobody outside the scope comes in.
+     */
+    @Test
+    void listsOverSeveralProvincesOrTheCountryAreOneNameOrderedList() {
+        DemoOrgs orgs = new DemoOrgs(jdbc);
+        String hanoi = orgs.path(orgs.id(DemoOrgs.HANOI));
+        String hcm = orgs.path(orgs.id(DemoOrgs.HCM));
+        String root = hanoi.substring(0, hanoi.indexOf('.'));
+        for (List<String> scope : List.of(List.of(root), List.of(hanoi, hcm))) {
+            for (MemberStatus status : new MemberStatus[] {MemberStatus.PROBATIONARY, null}) {
+                List<Long> expected = jdbc.sql("""
+                        SELECT id FROM member.member
+                         WHERE cell_path <@ ANY(CAST(:paths AS ltree[]))
+                           AND status IN (:statuses)
+                         ORDER BY search_name, id
+                        """)
+                        .param("paths", scope.toArray(String[]::new))
+                        .param(
+                                "statuses",
+                                status == null
+                                        ? List.of("PENDING_ADMISSION", "PROBATIONARY", "OFFICIAL")
+                                        : List.of(status.name()))
+                        .query(Long.class)
+                        .list();
+                assertThat(expected).as("%s %s", scope, status).hasSizeGreaterThan(14);
+                MemberQuery query = new MemberQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        status,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        MemberQuery.Sort.NAME);
+                for (int page = 0; page < 3; page++) {
+                    int offset = page * 7;
+                    Members.Found found = new TransactionTemplate(transactions)
+                            .execute(tx ->
+                                    members.search(query, null, scope, -1, null, DemoOrgs.today(), 7, offset, 10_000));
+                    assertThat(found.items().stream().map(MemberSummary::id).toList())
+                            .as("%s %s page %d", scope, status, offset)
+                            .isEqualTo(expected.subList(offset, offset + 7));
+                    assertThat(found.total()).isEqualTo(Math.min(expected.size(), 10_000));
+                }
+            }
+        }
     }
 }

@@ -241,6 +241,35 @@ public final class MemberBenchmark {
                 0,
                 10_000)));
         compare("(a) search by status and gender, national scope", api, sql);
+        if (Boolean.getBoolean("bench.explain")) {
+            MemberQuery probationaryWomen = new MemberQuery(
+                    null,
+                    null,
+                    null,
+                    null,
+                    vn.partywork.member.MemberStatus.PROBATIONARY,
+                    vn.partywork.member.Gender.FEMALE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    MemberQuery.Sort.RELEVANCE);
+            tx.execute(status -> {
+                Members.Match match = members.match(probationaryWomen, null, List.of(rootPath), -1, null, today);
+                // The page's form when the scope is read province by province (Members.page).
+                JdbcClient.StatementSpec explain = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) SELECT m.id, m.full_name"
+                        + " FROM (SELECT m.id" + match.from() + " ORDER BY " + match.order()
+                        + " LIMIT 20) k JOIN member.member m ON m.id = k.id ORDER BY " + match.order());
+                for (var e : match.params().entrySet()) {
+                    explain = explain.param(e.getKey(), e.getValue());
+                }
+                explain.query(String.class).list().stream().limit(40).forEach(System.out::println);
+                return null;
+            });
+        }
         // The floor of any API call on this machine (bearer token, scope from the grants, JSON, HTTP):
         // what the ratio of a fast query is made of.
         List<Double> floor = time(() -> provincial.get("/api/v1/me"));

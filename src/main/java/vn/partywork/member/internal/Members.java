@@ -388,7 +388,13 @@ public class Members {
      * {@code typos} is the word similarity from which near names are part of it (0: none).
      */
     public record Match(
-            String from, Map<String, Object> params, String status, String cell, String order, double typos) {}
+            String from,
+            Map<String, Object> params,
+            String status,
+            String cell,
+            String order,
+            double typos,
+            boolean byProvince) {}
 
     /**
      * A name search looks for the unaccented text inside names first; only when that finds fewer
@@ -438,6 +444,16 @@ public class Members {
                 + ") AS cell_name, " + match.status() + " AS status, m.admission_date, m.party_card_number"
                 + (withTotal ? ", count(*) OVER () AS total" : ", -1 AS total")
                 + match.from() + " ORDER BY " + match.order() + " LIMIT :limit OFFSET :offset";
+        if (match.byProvince() && !withTotal) {
+            // Read province by province: the page's ids are found in the provinces' indexes alone
+            // (index-only: status, name and id in the key, gender and path included), and only the
+            // page's rows are then read from the table.
+            select = "SELECT m.id, m.full_name, m.gender, m.birth_date, m.cell_id AS cell_id,"
+                    + " (SELECT c.name FROM org.current_organisation c WHERE c.org_id = m.cell_id) AS cell_name,"
+                    + " m.status AS status, m.admission_date, m.party_card_number, -1 AS total"
+                    + " FROM (SELECT m.id" + match.from() + " ORDER BY " + match.order()
+                    + " LIMIT :limit OFFSET :offset) k JOIN member.member m ON m.id = k.id ORDER BY " + match.order();
+        }
         JdbcClient.StatementSpec items = jdbc.sql(select);
         for (Map.Entry<String, Object> e : match.params().entrySet()) {
             items = items.param(e.getKey(), e.getValue());
@@ -522,6 +538,7 @@ public class Members {
         StringBuilder from = new StringBuilder();
         String status;
         String cell;
+        boolean byProvince = false;
         if (query.asOf() != null) {
             // The membership on a past day: the cell then, scoped by where that cell stands now.
             from.append(" FROM member.member m JOIN member.membership ms ON ms.member_id = m.id")
@@ -544,13 +561,10 @@ public class Members {
             cell = "m.cell_id";
             boolean nameOrder = searchKey == null
                     && (query.sort() == MemberQuery.Sort.RELEVANCE || query.sort() == MemberQuery.Sort.NAME);
+            List<String> provinces = nameOrder && subtree == null ? provinces(paths) : null;
+            byProvince = provinces != null;
             from.append(" FROM ")
-                    .append(scope(
-                            paths,
-                            subtree,
-                            searchKey != null,
-                            nameOrder && subtree == null ? provinces(paths) : null,
-                            params))
+                    .append(scope(paths, subtree, searchKey != null, provinces, params))
                     .append(" m WHERE TRUE");
         }
         params.put("paths", paths.stream().collect(Collectors.joining(",", "{", "}")));
@@ -638,7 +652,7 @@ public class Members {
                 case ADMISSION_DATE -> "m.admission_date, m.id";
             };
         }
-        return new Match(from.toString(), params, status, cell, order, typos);
+        return new Match(from.toString(), params, status, cell, order, typos, byProvince);
     }
 
     /** Every word of the (escaped) text inside the name. */

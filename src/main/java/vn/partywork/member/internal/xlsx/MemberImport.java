@@ -663,9 +663,7 @@ public class MemberImport {
                     case FIELD -> {
                         MemberField field = column.field();
                         try {
-                            Map<String, @Nullable String> one = new HashMap<>();
-                            one.put(field.key(), raw);
-                            String parsed = rules.parse(one).get(field);
+                            String parsed = rules.parse(field, raw);
                             if (parsed != null) {
                                 values.put(field, parsed);
                             }

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -64,11 +67,11 @@ public final class MemberImportBenchmark {
             long sealed = context.getBean(vn.partywork.audit.internal.ChainSealer.class)
                     .sealAll();
             System.out.printf(Locale.ROOT, "audit events of earlier runs chained before the import: %,d%n", sealed);
-            run(context.getBean(JdbcClient.class), port, rows);
+            run(context.getBean(JdbcClient.class), port, rows, Path.of(dataDir));
         }
     }
 
-    private static void run(JdbcClient jdbc, int port, int rows) throws Exception {
+    private static void run(JdbcClient jdbc, int port, int rows, Path dataDir) throws Exception {
         List<Long> cells = jdbc.sql("""
                 SELECT c.org_id FROM org.current_organisation c
                  WHERE c.kind IN ('CELL', 'GRASSROOTS_CELL')
@@ -78,7 +81,16 @@ public final class MemberImportBenchmark {
         long first =
                 jdbc.sql("SELECT count(*) FROM member.member").query(Long.class).single();
         long start = System.nanoTime();
-        byte[] file = generate(rows, cells, first);
+        // The demo's random members may share a name and birth day with a generated row (an error in
+        // mode all): such rows are born a day later, off the generator's three-day grid.
+        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT full_name || '|' || birth_date FROM member.member
+                         WHERE birth_date BETWEEN DATE '1955-01-01' AND DATE '1955-01-01' + :days
+                        """)
+                .param("days", (int) ((first + rows) / names() * 3 + 6))
+                .query(String.class)
+                .list());
+        byte[] file = generate(rows, cells, first, taken);
         System.out.printf(
                 Locale.ROOT,
                 "generated %,d rows over %d Hà Nội cells: %.1f MB in %.1f s%n",
@@ -93,6 +105,8 @@ public final class MemberImportBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long jvmCpu = jvmCpuNanos();
+        long pgCpu = postgresCpuTicks(dataDir);
         start = System.nanoTime();
         Multipart form = new Multipart()
                 .field("mode", "all")
@@ -115,6 +129,8 @@ public final class MemberImportBenchmark {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         ApiClient.Reply reply = new ApiClient.Reply(response.statusCode(), response.body());
         double seconds = (System.nanoTime() - start) / 1e9;
+        jvmCpu = jvmCpuNanos() - jvmCpu;
+        pgCpu = postgresCpuTicks(dataDir) - pgCpu;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (reply.status() != 200) {
             System.out.println("import refused: "
@@ -133,12 +149,57 @@ public final class MemberImportBenchmark {
                 Locale.ROOT,
                 "peak heap during the import (sum of heap pools' peaks, -Xmx1g): %.0f MB%n",
                 peak / 1024.0 / 1024.0);
+        // CPU time rather than the clock: comparable between runs on a machine that others share.
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time during the import: JVM %.1f s, PostgreSQL %.1f s (its processes' user + system time)%n",
+                jvmCpu / 1e9,
+                pgCpu / 100.0);
         long pending =
                 jdbc.sql("SELECT count(*) FROM audit.pending").query(Long.class).single();
         System.out.printf(Locale.ROOT, "audit events waiting for the sealer right after: %,d%n", pending);
     }
 
-    static byte[] generate(int rows, List<Long> cells, long first) throws Exception {
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * User + system clock ticks (1/100 s on Linux) of the embedded server's postmaster and its
+     * children (backends, WAL writer, autovacuum) that are alive when asked; 0 where there is no /proc.
+     */
+    private static long postgresCpuTicks(Path dataDir) {
+        try {
+            String postmaster =
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            long ticks = 0;
+            try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path proc : procs) {
+                    String stat;
+                    try {
+                        stat = Files.readString(proc.resolve("stat"));
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    // pid (comm) state ppid … utime(14) stime(15): fields counted after the comm's ')'.
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (proc.getFileName().toString().equals(postmaster) || f[1].equals(postmaster)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+            return ticks;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static int names() {
+        return FAMILY.length * MIDDLE.length * GIVEN.length;
+    }
+
+    static byte[] generate(int rows, List<Long> cells, long first, java.util.Set<String> taken) throws Exception {
         List<String> headers = new ArrayList<>();
         MemberColumns.template().forEach(c -> headers.add(c.header()));
         int cell = headers.indexOf("Mã chi bộ");
@@ -168,6 +229,9 @@ public final class MemberImportBenchmark {
             LocalDate born = LocalDate.of(1955, 1, 1).plusDays(serial / names * 3);
             String fullName = FAMILY[n % FAMILY.length] + " " + MIDDLE[(n / FAMILY.length) % MIDDLE.length] + " "
                     + GIVEN[(n / FAMILY.length / MIDDLE.length) % GIVEN.length];
+            while (taken.contains(fullName + "|" + born)) {
+                born = born.plusDays(1);
+            }
             int r = i + 1;
             ws.value(r, cell, String.valueOf(cells.get(i % cells.size())));
             ws.value(r, status, "Chính thức");

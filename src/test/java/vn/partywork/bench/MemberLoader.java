@@ -48,7 +48,7 @@ final class MemberLoader {
         this.today = today;
     }
 
-    private record Cell(long id, int province) {}
+    private record Cell(long id, int province, String path) {}
 
     long load(int perCellAverage) throws Exception {
         long start = System.nanoTime();
@@ -57,13 +57,13 @@ final class MemberLoader {
         try (Connection c = superuser.getConnection();
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
-                    SELECT org_id, subpath(path, 1, 1)::text::int AS province
+                    SELECT org_id, subpath(path, 1, 1)::text::int AS province, path::text
                       FROM org.current_organisation
                      WHERE kind IN ('CELL', 'GRASSROOTS_CELL') AND nlevel(path) > 1
                      ORDER BY org_id
                     """)) {
                 while (rs.next()) {
-                    Cell cell = new Cell(rs.getLong(1), rs.getInt(2));
+                    Cell cell = new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3));
                     cells.add(cell);
                     cellsByProvince
                             .computeIfAbsent(cell.province(), k -> new ArrayList<>())
@@ -86,7 +86,7 @@ final class MemberLoader {
                                       permanent_address, current_address, ethnicity, religion, citizen_id, occupation,
                                       general_education, professional_degree, political_theory, admission_date,
                                       admission_place, official_date, party_card_number, party_card_issued_on,
-                                      party_position, cell_id, status, source_identity, source_background,
+                                      party_position, cell_id, cell_path, status, source_identity, source_background,
                                       source_party, created_at, updated_at) FROM STDIN
                                     """, 1 << 20),
                                     StandardCharsets.UTF_8),
@@ -194,7 +194,8 @@ final class MemberLoader {
                 + place + "\t" + place + "\t" + place + "\t" + ethnicity + "\t" + religion + "\t" + citizenId + "\t"
                 + occupation + "\t" + education + "\t" + degree + "\t" + theory + "\t" + admission + "\t"
                 + "Chi bộ nơi sinh hoạt\t" + (isOfficial ? official.toString() : "\\N") + "\t" + card + "\t"
-                + cardIssued + "\t" + position + "\t" + cell.id() + "\t" + status + "\t" + source + "\t" + source
+                + cardIssued + "\t" + position + "\t" + cell.id() + "\t" + cell.path() + "\t" + status + "\t" + source
+                + "\t" + source
                 + "\t" + source + "\t2026-01-01 00:00:00+07\t2026-01-01 00:00:00+07\n");
         // Membership history (valid time): probation, official, and for about one in twelve an
         // official transfer from another cell of the same province some time after confirmation.

@@ -62,8 +62,9 @@ public class MemberBatch {
                 java.util.Arrays.stream(fields).map(MemberField::column).collect(Collectors.joining(", "));
         String marks = java.util.Arrays.stream(fields).map(f -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO member.member (id, " + columns
-                + ", cell_id, status, account_id, source_identity, source_background, source_party,"
-                + " created_at, created_by, updated_at) VALUES (?, " + marks + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + ", cell_id, cell_path, status, account_id, source_identity, source_background, source_party,"
+                + " created_at, created_by, updated_at) VALUES (?, " + marks
+                + ", ?, member.current_cell_path(?), ?, ?, ?, ?, ?, ?, ?, ?)";
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> {
             int i = 1;
@@ -77,6 +78,7 @@ public class MemberBatch {
                 }
             }
             ps.setLong(i++, row.cellId());
+            ps.setLong(i++, row.cellId()); // its path: the statement trigger need not correct the row
             ps.setString(i++, row.status().name());
             ps.setObject(i++, row.accountId(), Types.BIGINT);
             ps.setString(i++, row.source().name());

@@ -92,9 +92,10 @@ public class Members {
             bound.put(f.key(), sqlValue(f, values.get(f)));
         }
         String sql = "INSERT INTO member.member (" + String.join(", ", columns)
-                + ", cell_id, status, account_id, source_identity, source_background, source_party,"
+                + ", cell_id, cell_path, status, account_id, source_identity, source_background, source_party,"
                 + " created_at, created_by, updated_at) VALUES (" + String.join(", ", params)
-                + ", :cellId, :status, :accountId, :srcIdentity, :srcBackground, :srcParty, :now, :createdBy, :now)"
+                + ", :cellId, member.current_cell_path(:cellId), :status, :accountId, :srcIdentity, :srcBackground,"
+                + " :srcParty, :now, :createdBy, :now)"
                 + " RETURNING id";
         JdbcClient.StatementSpec statement = jdbc.sql(sql);
         for (Map.Entry<String, Object> e : bound.entrySet()) {

@@ -86,8 +86,8 @@ public class MemberImport {
                     java.util.Arrays.stream(MemberField.values())
                             .map(MemberField::column)
                             .toList())
-            + ", cell_id, status, source_identity, source_background, source_party, created_at, created_by,"
-            + " updated_at";
+            + ", cell_id, cell_path, status, source_identity, source_background, source_party, created_at,"
+            + " created_by, updated_at";
 
     private final ImportJobs jobs;
     private final MemberRules rules;
@@ -207,7 +207,13 @@ public class MemberImport {
     // --- the job
 
     /** A row that passed every check, kept until the write (values by field ordinal). */
-    private record Valid(int row, long cellId, MemberStatus status, String[] values) {}
+    private record Valid(int row, long cellId, String cellPath, MemberStatus status, String[] values) {}
+
+    /**
+     * One chunk ready for the database: its rows in COPY's text format and their CREATE events. In
+     * mode ALL the reader builds it while the writer's connection is busy with the chunk before.
+     */
+    private record Prepared(int size, String members, String memberships, List<AuditEvent> events) {}
 
     /** What a job's write transaction ended with. */
     private enum Outcome {
@@ -221,6 +227,7 @@ public class MemberImport {
         long inspection;
         volatile long reading;
         volatile long lookups;
+        volatile long preparing;
         long copyMembers;
         long copyMemberships;
         long audit;
@@ -232,7 +239,7 @@ public class MemberImport {
         Counts counts = new Counts();
         Timing timing = new Timing();
         List<RowError> errors = new ArrayList<>();
-        Reader reader = new Reader(scope, jobId, upload.file(), errors, counts, timing);
+        Reader reader = new Reader(scope, job, upload.file(), errors, counts, timing);
         try {
             jobs.progress(jobId, "VALIDATING", 0, 0, 0);
             long started = System.nanoTime();
@@ -257,7 +264,8 @@ public class MemberImport {
             }
             log.info(
                     "Import job {}: {} rows, {} imported in {} ms; inspection {} ms, reading and rules {} ms,"
-                            + " duplicate look-ups {} ms (reader thread); COPY members {} ms, memberships {} ms,"
+                            + " duplicate look-ups {} ms, preparing chunks {} ms (reader thread); COPY members {} ms,"
+                            + " memberships {} ms,"
                             + " audit {} ms, waiting for rows {} ms (writer)",
                     jobId,
                     counts.read,
@@ -266,6 +274,7 @@ public class MemberImport {
                     timing.inspection / 1_000_000,
                     timing.reading / 1_000_000,
                     timing.lookups / 1_000_000,
+                    timing.preparing / 1_000_000,
                     timing.copyMembers / 1_000_000,
                     timing.copyMemberships / 1_000_000,
                     timing.audit / 1_000_000,
@@ -324,8 +333,10 @@ public class MemberImport {
                 if (job.mode() == ImportMode.VALID) {
                     held.addAll(rows.rows());
                 } else if (writing && rows.clean()) {
-                    write(scope, job.id(), rows.rows(), source, timing);
-                    counts.imported += rows.rows().size();
+                    Prepared prepared =
+                            rows.prepared() != null ? rows.prepared() : prepare(scope, job.id(), rows.rows(), source);
+                    store(prepared, timing);
+                    counts.imported += prepared.size();
                 } else {
                     writing = false;
                 }
@@ -401,7 +412,8 @@ public class MemberImport {
     private sealed interface Batch permits Rows, End, Failure {}
 
     /** Rows that passed every check so far; {@code clean} when no row up to here was bad. */
-    private record Rows(List<Valid> rows, boolean clean) implements Batch {}
+    private record Rows(
+            List<Valid> rows, boolean clean, @Nullable Prepared prepared) implements Batch {}
 
     private record End() implements Batch {}
 
@@ -424,6 +436,8 @@ public class MemberImport {
     private final class Reader implements Runnable {
         private final AccessScope scope;
         private final long jobId;
+        private final ImportMode mode;
+        private final DataSource source;
         private final Path file;
         private final List<RowError> errors;
         private final Counts counts;
@@ -433,9 +447,11 @@ public class MemberImport {
         private volatile boolean cancelled;
         private volatile boolean ended;
 
-        Reader(AccessScope scope, long jobId, Path file, List<RowError> errors, Counts counts, Timing timing) {
+        Reader(AccessScope scope, ImportJob job, Path file, List<RowError> errors, Counts counts, Timing timing) {
             this.scope = scope;
-            this.jobId = jobId;
+            this.jobId = job.id();
+            this.mode = job.mode();
+            this.source = DataSource.valueOf(job.source());
             this.file = file;
             this.errors = errors;
             this.counts = counts;
@@ -525,7 +541,7 @@ public class MemberImport {
                             long from = System.nanoTime();
                             duplicatesInDatabase(chunk, readable, errors);
                             lookups += System.nanoTime() - from;
-                            hand(new Rows(chunk, errors.isEmpty()));
+                            hand(rows(chunk));
                             chunk = new ArrayList<>(WRITE_CHUNK);
                         }
                     }
@@ -542,11 +558,27 @@ public class MemberImport {
                 long from = System.nanoTime();
                 duplicatesInDatabase(chunk, readable, errors);
                 lookups += System.nanoTime() - from;
-                hand(new Rows(chunk, errors.isEmpty()));
+                hand(rows(chunk));
             }
             jobs.progress(jobId, "WRITING", counts.read, checker.badRows(), 0);
             timing.lookups = lookups;
-            timing.reading = System.nanoTime() - started - lookups;
+            timing.reading = System.nanoTime() - started - lookups - timing.preparing;
+        }
+
+        /**
+         * A checked chunk for the writer. In mode ALL, while no row so far was bad, it goes ready
+         * for the database: built here, it no longer leaves the writer's connection idle between
+         * two chunks (mode VALID writes only at the end, what is left after the last row).
+         */
+        private Rows rows(List<Valid> chunk) {
+            boolean clean = errors.isEmpty();
+            if (!clean || mode != ImportMode.ALL) {
+                return new Rows(chunk, clean, null);
+            }
+            long from = System.nanoTime();
+            Prepared prepared = prepare(scope, jobId, chunk, source);
+            timing.preparing += System.nanoTime() - from;
+            return new Rows(List.of(), true, prepared);
         }
     }
 
@@ -631,9 +663,7 @@ public class MemberImport {
                     case FIELD -> {
                         MemberField field = column.field();
                         try {
-                            Map<String, @Nullable String> one = new HashMap<>();
-                            one.put(field.key(), raw);
-                            String parsed = rules.parse(one).get(field);
+                            String parsed = rules.parse(field, raw);
                             if (parsed != null) {
                                 values.put(field, parsed);
                             }
@@ -660,7 +690,7 @@ public class MemberImport {
             }
             String[] stored = new String[MemberField.values().length];
             values.forEach((f, v) -> stored[f.ordinal()] = v);
-            return Optional.of(new Valid(number, cell.id(), status, stored));
+            return Optional.of(new Valid(number, cell.id(), cell.path(), status, stored));
         }
 
         private @Nullable OrgSummary cell(int number, @Nullable String text) {
@@ -861,87 +891,105 @@ public class MemberImport {
 
     // --- writing (inside the write transaction)
 
+    /** Mode VALID: the rows left after the last one was checked, chunk by chunk. */
     private void write(AccessScope scope, long jobId, List<Valid> rows, DataSource source, Timing timing) {
-        Instant now = now();
-        String basis = source.label() + " (nhập từ tệp, lần nhập số " + jobId + ")";
         for (int from = 0; from < rows.size(); from += WRITE_CHUNK) {
             List<Valid> chunk = rows.subList(from, Math.min(rows.size(), from + WRITE_CHUNK));
-            long[] ids = jobs.allocateIds(chunk.size());
-            StringBuilder members = new StringBuilder(chunk.size() * 400);
-            StringBuilder memberships = new StringBuilder(chunk.size() * 120);
-            List<AuditEvent> events = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                Valid v = chunk.get(i);
-                long id = ids[i];
-                members.append(id);
-                for (MemberField f : MemberField.values()) {
-                    members.append('\t').append(ImportJobs.text(v.values()[f.ordinal()]));
-                }
-                members.append('\t')
-                        .append(v.cellId())
-                        .append('\t')
-                        .append(v.status().name())
-                        .append('\t')
-                        .append(source.name())
-                        .append('\t')
-                        .append(source.name())
-                        .append('\t')
-                        .append(source.name())
-                        .append('\t')
-                        .append(now)
-                        .append('\t')
-                        .append(scope.accountId())
-                        .append('\t')
-                        .append(now)
-                        .append('\n');
-                String admission = v.values()[MemberField.ADMISSION_DATE.ordinal()];
-                String official = v.values()[MemberField.OFFICIAL_DATE.ordinal()];
+            store(prepare(scope, jobId, chunk, source), timing);
+        }
+    }
+
+    /**
+     * At most {@link #WRITE_CHUNK} rows in COPY's text format with their ids (drawn from the
+     * sequence on the caller's connection; a rolled-back import only leaves a gap) and events. The
+     * cell's path goes with each row; the statement trigger of member.member corrects it should the
+     * cell have moved since the row was checked.
+     */
+    private Prepared prepare(AccessScope scope, long jobId, List<Valid> chunk, DataSource source) {
+        Instant now = now();
+        String basis = source.label() + " (nhập từ tệp, lần nhập số " + jobId + ")";
+        long[] ids = jobs.allocateIds(chunk.size());
+        StringBuilder members = new StringBuilder(chunk.size() * 420);
+        StringBuilder memberships = new StringBuilder(chunk.size() * 120);
+        List<AuditEvent> events = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            Valid v = chunk.get(i);
+            long id = ids[i];
+            members.append(id);
+            for (MemberField f : MemberField.values()) {
+                members.append('\t').append(ImportJobs.text(v.values()[f.ordinal()]));
+            }
+            members.append('\t')
+                    .append(v.cellId())
+                    .append('\t')
+                    .append(v.cellPath())
+                    .append('\t')
+                    .append(v.status().name())
+                    .append('\t')
+                    .append(source.name())
+                    .append('\t')
+                    .append(source.name())
+                    .append('\t')
+                    .append(source.name())
+                    .append('\t')
+                    .append(now)
+                    .append('\t')
+                    .append(scope.accountId())
+                    .append('\t')
+                    .append(now)
+                    .append('\n');
+            String admission = v.values()[MemberField.ADMISSION_DATE.ordinal()];
+            String official = v.values()[MemberField.OFFICIAL_DATE.ordinal()];
+            memberships
+                    .append(id)
+                    .append('\t')
+                    .append(v.cellId())
+                    .append("\tPROBATIONARY\t")
+                    .append(admission)
+                    .append('\t')
+                    .append(official == null ? "infinity" : official)
+                    .append("\tKết nạp\n");
+            if (official != null) {
                 memberships
                         .append(id)
                         .append('\t')
                         .append(v.cellId())
-                        .append("\tPROBATIONARY\t")
-                        .append(admission)
-                        .append('\t')
-                        .append(official == null ? "infinity" : official)
-                        .append("\tKết nạp\n");
-                if (official != null) {
-                    memberships
-                            .append(id)
-                            .append('\t')
-                            .append(v.cellId())
-                            .append("\tOFFICIAL\t")
-                            .append(official)
-                            .append("\tinfinity\tCông nhận đảng viên chính thức\n");
-                }
-                // P-AU-1, P-AU-2: as MemberRegistry.register records one created record.
-                AuditEvent.Builder event = AuditEvent.of(AuditAction.CREATE, TARGET, id)
-                        .actorIdentifier(scope.identifier())
-                        .basis(basis)
-                        .detail("source", source.name())
-                        .detail("importJob", jobId)
-                        .detail("row", v.row());
-                for (MemberField f : MemberField.values()) {
-                    String value = v.values()[f.ordinal()];
-                    if (value != null) {
-                        event.change(f.key(), null, value);
-                    }
-                }
-                event.change("cellId", null, v.cellId());
-                event.change("status", null, v.status().name());
-                events.add(event.build());
+                        .append("\tOFFICIAL\t")
+                        .append(official)
+                        .append("\tinfinity\tCông nhận đảng viên chính thức\n");
             }
-            long t0 = System.nanoTime();
-            jobs.copyMembers(MEMBER_COLUMNS, members);
-            long t1 = System.nanoTime();
-            jobs.copyMemberships(memberships);
-            long t2 = System.nanoTime();
-            audit.recordAll(events);
-            long t3 = System.nanoTime();
-            timing.copyMembers += t1 - t0;
-            timing.copyMemberships += t2 - t1;
-            timing.audit += t3 - t2;
+            // P-AU-1, P-AU-2: as MemberRegistry.register records one created record.
+            AuditEvent.Builder event = AuditEvent.of(AuditAction.CREATE, TARGET, id)
+                    .actorIdentifier(scope.identifier())
+                    .basis(basis)
+                    .detail("source", source.name())
+                    .detail("importJob", jobId)
+                    .detail("row", v.row());
+            for (MemberField f : MemberField.values()) {
+                String value = v.values()[f.ordinal()];
+                if (value != null) {
+                    event.change(f.key(), null, value);
+                }
+            }
+            event.change("cellId", null, v.cellId());
+            event.change("status", null, v.status().name());
+            events.add(event.build());
         }
+        return new Prepared(chunk.size(), members.toString(), memberships.toString(), events);
+    }
+
+    /** One chunk into the write transaction: members, their history, their CREATE events. */
+    private void store(Prepared chunk, Timing timing) {
+        long t0 = System.nanoTime();
+        jobs.copyMembers(MEMBER_COLUMNS, chunk.members());
+        long t1 = System.nanoTime();
+        jobs.copyMemberships(chunk.memberships());
+        long t2 = System.nanoTime();
+        audit.recordAll(chunk.events());
+        long t3 = System.nanoTime();
+        timing.copyMembers += t1 - t0;
+        timing.copyMemberships += t2 - t1;
+        timing.audit += t3 - t2;
     }
 
     // --- helpers

@@ -36,6 +36,7 @@ import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.DomainException;
 import vn.partywork.web.ApiClient;
+import vn.partywork.web.DemoOrgs;
 
 /**
  * Issue 6 item 3 (P-AZ-2) with files as the first shared records: the uploader of a file on a Hà Nội
@@ -203,7 +204,7 @@ class SharedDocumentsTests {
         expect(owner.post(path, """
                 {"grantee": "hcm.tochuc", "level": "READ"}"""), "access.share.expiryRequired");
         expect(owner.post(path, """
-                {"grantee": "hcm.tochuc", "expiresOn": "%s"}""".formatted(LocalDate.now().plusDays(5))), "access.share.levelRequired");
+                {"grantee": "hcm.tochuc", "expiresOn": "%s"}""".formatted(DemoOrgs.today().plusDays(5))), "access.share.levelRequired");
         expect(owner.post(path, share("HN.TOCHUC", "READ", 10)), "access.share.self");
         // dangvien.demo holds no grant above Thường: a Mật file cannot be shared with that account.
         ApiClient.Reply low =
@@ -356,7 +357,7 @@ class SharedDocumentsTests {
 
     private static String share(String grantee, String level, int days) {
         return """
-                {"grantee": "%s", "level": "%s", "expiresOn": "%s"}""".formatted(grantee, level, LocalDate.now().plusDays(days));
+                {"grantee": "%s", "level": "%s", "expiresOn": "%s"}""".formatted(grantee, level, DemoOrgs.today().plusDays(days));
     }
 
     /** A file uploaded by hn.tochuc on Nguyễn Văn An's record (Hàng Đào, Hà Nội). */

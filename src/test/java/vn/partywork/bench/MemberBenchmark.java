@@ -56,6 +56,23 @@ public final class MemberBenchmark {
     private static final int PER_CELL = 20;
     private static final String PASSWORD = "Do-Hieu-Nang#2026";
 
+    /** The filter without a name measured for a province and for the country, as the API reads it. */
+    private static final MemberQuery PROBATIONARY_WOMEN = new MemberQuery(
+            null,
+            null,
+            null,
+            null,
+            vn.partywork.member.MemberStatus.PROBATIONARY,
+            vn.partywork.member.Gender.FEMALE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+
     public static void main(String[] args) throws Exception {
         String dataDir = args.length > 0 ? args[0] : "bench/out/members-pg";
         boolean loadOnly = args.length > 1 && args[1].equals("load");
@@ -183,82 +200,22 @@ public final class MemberBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         api = time(() -> provincial.get("/api/v1/members?size=20&status=PROBATIONARY&gender=FEMALE"));
-        sql = time(() -> tx.execute(status -> members.search(
-                new MemberQuery(
-                        null,
-                        null,
-                        null,
-                        null,
-                        vn.partywork.member.MemberStatus.PROBATIONARY,
-                        vn.partywork.member.Gender.FEMALE,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                null,
-                List.of(provincePath),
-                -1,
-                null,
-                today,
-                20,
-                0,
-                10_000)));
+        sql = time(() -> tx.execute(status ->
+                members.search(PROBATIONARY_WOMEN, null, List.of(provincePath), -1, null, today, 20, 0, 10_000)));
         compare("(a) search by status and gender, province scope", api, sql);
-        // A central officer's filter without a name: no ordered index spans the country, so the
-        // first page sorts every probationary woman (known gap, reported as measured).
+        // A central officer's filter without a name: read province by province (Members.provinces).
         long rootId = jdbc.sql("SELECT org_id FROM org.current_organisation WHERE parent_id IS NULL")
                 .query(Long.class)
                 .single();
         Api central = Api.signIn(context, account(context, "bench.trunguong", rootId));
         String rootPath = String.valueOf(rootId);
         api = time(() -> central.get("/api/v1/members?size=20&status=PROBATIONARY&gender=FEMALE"));
-        sql = time(() -> tx.execute(status -> members.search(
-                new MemberQuery(
-                        null,
-                        null,
-                        null,
-                        null,
-                        vn.partywork.member.MemberStatus.PROBATIONARY,
-                        vn.partywork.member.Gender.FEMALE,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                null,
-                List.of(rootPath),
-                -1,
-                null,
-                today,
-                20,
-                0,
-                10_000)));
+        sql = time(() -> tx.execute(
+                status -> members.search(PROBATIONARY_WOMEN, null, List.of(rootPath), -1, null, today, 20, 0, 10_000)));
         compare("(a) search by status and gender, national scope", api, sql);
         if (Boolean.getBoolean("bench.explain")) {
-            MemberQuery probationaryWomen = new MemberQuery(
-                    null,
-                    null,
-                    null,
-                    null,
-                    vn.partywork.member.MemberStatus.PROBATIONARY,
-                    vn.partywork.member.Gender.FEMALE,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    MemberQuery.Sort.RELEVANCE);
             tx.execute(status -> {
-                Members.Match match = members.match(probationaryWomen, null, List.of(rootPath), -1, null, today);
+                Members.Match match = members.match(PROBATIONARY_WOMEN, null, List.of(rootPath), -1, null, today);
                 // The page's form when the scope is read province by province (Members.page).
                 JdbcClient.StatementSpec explain = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) SELECT m.id, m.full_name"
                         + " FROM (SELECT m.id" + match.from() + " ORDER BY " + match.order()

@@ -3,8 +3,11 @@ package vn.partywork.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.partywork.access.AccessScopes;
@@ -20,10 +23,33 @@ class LayoutAttributes {
 
     private final AccessScopes scopes;
     private final Notifications notifications;
+    private final ApplicationAvailability availability;
 
-    LayoutAttributes(AccessScopes scopes, Notifications notifications) {
+    LayoutAttributes(AccessScopes scopes, Notifications notifications, ApplicationAvailability availability) {
         this.scopes = scopes;
         this.notifications = notifications;
+        this.availability = availability;
+    }
+
+    /**
+     * The same attributes for a view that an exception handler chooses: Spring runs no
+     * {@code @ModelAttribute} method for those, and the error page would lose the menu, the user
+     * and the sign-out.
+     */
+    void addTo(Model model, HttpServletRequest request) {
+        model.addAttribute("requestPath", requestPath(request));
+        model.addAttribute("readsBusinessData", readsBusinessData());
+        model.addAttribute("readsStatisticsOnly", readsStatisticsOnly());
+        model.addAttribute("readsAuditLog", readsAuditLog());
+        model.addAttribute("unreadNotifications", unreadNotifications(request));
+        model.addAttribute("currentUser", currentUser());
+        model.addAttribute("systemStarting", systemStarting());
+    }
+
+    /** Until the application is ready ({@link StartupGate}): the login page says the system is starting. */
+    @ModelAttribute("systemStarting")
+    boolean systemStarting() {
+        return availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC;
     }
 
     /** The path of the page, to mark the active navigation link. */

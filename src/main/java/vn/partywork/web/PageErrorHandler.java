@@ -1,5 +1,6 @@
 package vn.partywork.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,15 +19,19 @@ import vn.partywork.shared.DomainException;
 class PageErrorHandler {
 
     private final ErrorMessages messages;
+    private final LayoutAttributes layout;
 
-    PageErrorHandler(ErrorMessages messages) {
+    PageErrorHandler(ErrorMessages messages, LayoutAttributes layout) {
         this.messages = messages;
+        this.layout = layout;
     }
 
     @ExceptionHandler(DomainException.class)
-    String domain(DomainException e, Model model, HttpServletResponse response) {
+    String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         int status = ErrorMessages.status(e).value();
         response.setStatus(status);
+        layout.addTo(model, request);
+        model.addAttribute("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
         model.addAttribute("status", status);
         model.addAttribute("code", e.code());
         model.addAttribute("message", messages.message(e));

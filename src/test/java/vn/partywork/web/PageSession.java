@@ -40,6 +40,11 @@ public final class PageSession {
                 .build();
     }
 
+    /** A browser that has not signed in. */
+    public static PageSession anonymous(int port) {
+        return new PageSession(port);
+    }
+
     /** Signs a demo account in through the login form, as a person would. */
     public static PageSession login(int port, String username) {
         PageSession session = new PageSession(port);
@@ -62,6 +67,11 @@ public final class PageSession {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.putIfAbsent("_csrf", csrf());
         return send("POST", path, withToken);
+    }
+
+    /** Posts exactly these fields (the caller brings its CSRF token, e.g. from the login page). */
+    public Page postRaw(String path, Map<String, String> fields) {
+        return send("POST", path, fields);
     }
 
     /** Posts a multipart form (file uploads) with a fresh CSRF token of this session. */

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import vn.partywork.access.AccountReviews;
+import vn.partywork.approval.ApprovalRequests;
+import vn.partywork.approval.RequestSummary;
 import vn.partywork.identity.AccountPrincipal;
+import vn.partywork.identity.AccountType;
 import vn.partywork.org.OrgDirectory;
 import vn.partywork.org.OrgKind;
 import vn.partywork.org.OrgStructure;
@@ -25,19 +29,28 @@ import vn.partywork.shared.DomainException;
 import vn.partywork.shared.Permission;
 
 /**
- * Trang chủ: what the signed-in account may reach (its scope, grant by grant) and live counts of
- * the organisations in that scope. The system administrator has no business data (P-ID-2) and goes
- * straight to account management.
+ * Trang chủ, fitted to the account: what waits for it (the approval steps it may act on, earliest
+ * due first, and the overdue ones it watches), what it may reach (its scope, grant by grant) and
+ * live counts of the organisations in that scope. An organisation's account administrator sees the
+ * accounts and grants of its subtree that need a look (P-ID-5). The system administrator has no
+ * business data (P-ID-2) and goes straight to account management.
  */
 @Controller
 class HomeController {
 
+    /** Requests listed on the home page; the rest are on "Việc cần xử lý". */
+    static final int WAITING_SHOWN = 5;
+
     private final OrgStructure orgs;
     private final OrgDirectory directory;
+    private final ApprovalRequests approvals;
+    private final AccountReviews reviews;
 
-    HomeController(OrgStructure orgs, OrgDirectory directory) {
+    HomeController(OrgStructure orgs, OrgDirectory directory, ApprovalRequests approvals, AccountReviews reviews) {
         this.orgs = orgs;
         this.directory = directory;
+        this.approvals = approvals;
+        this.reviews = reviews;
     }
 
     /** One line of "Phạm vi dữ liệu": an organisation subtree and what the account may do there. */
@@ -60,6 +73,24 @@ class HomeController {
         model.addAttribute("counts", counts(scope));
         if (htmx != null) {
             return "home :: counts";
+        }
+        if (principal.type() == AccountType.ORG_ADMIN && principal.homeOrgId() != null) {
+            // P-ID-5: the accounts of the subtree and the grants that need a look.
+            try {
+                model.addAttribute("review", reviews.sheet(principal, principal.homeOrgId(), 0));
+            } catch (DomainException e) {
+                // Its home organisation is no longer one it manages (restructured): the menu still works.
+            }
+        }
+        if (scope.has(Permission.APPROVE) || scope.has(Permission.WRITE)) {
+            List<RequestSummary> waiting = approvals.inbox(scope);
+            model.addAttribute("waiting", waiting.stream().limit(WAITING_SHOWN).toList());
+            model.addAttribute("waitingTotal", waiting.size());
+            model.addAttribute(
+                    "waitingOverdue",
+                    waiting.stream()
+                            .filter(r -> r.due() != null && r.due().overdue())
+                            .count());
         }
         model.addAttribute("scopeLines", scopeLines(scope));
         model.addAttribute("auditOnly", scope.has(Permission.AUDIT) && !scope.has(Permission.READ));

@@ -21,6 +21,5 @@ public enum AuditAction {
     EXPORT,
     IMPORT,
     GRANT,
-    REVOKE,
-    AI_USE
+    REVOKE
 }

@@ -23,6 +23,9 @@ public interface AuditTrail {
      */
     List<AuditRecord> history(String targetType, String targetId);
 
+    /** The kinds of record the log holds events about (the filter's choices), alphabetically. */
+    List<String> targetTypes(AccessScope scope);
+
     /** Writes the matching events as CSV (UTF-8 with BOM, for Excel), at most {@code MAX_EXPORT}; records EXPORT. */
     void exportCsv(AccessScope scope, AuditQuery query, Writer out);
 

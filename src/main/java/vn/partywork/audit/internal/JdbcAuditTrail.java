@@ -36,7 +36,7 @@ import vn.partywork.shared.Permission;
 class JdbcAuditTrail implements AuditTrail {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
     private static final String COLUMNS = """
             occurred_at, actor_id, actor_identifier, acting_org_id, grant_id, client_address, request_id, action,
             target_type, target_id, classification, basis, changes, details""";
@@ -51,18 +51,42 @@ class JdbcAuditTrail implements AuditTrail {
     private final AuditLog audit;
     private final Checkpoints checkpoints;
     private final Map<String, AuditValueLabels> labels;
+    private final AuditNames names;
 
     JdbcAuditTrail(
             JdbcClient jdbc,
             DataSource dataSource,
             AuditLog audit,
             Checkpoints checkpoints,
-            List<AuditValueLabels> labels) {
+            List<AuditValueLabels> labels,
+            AuditNames names) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.audit = audit;
         this.checkpoints = checkpoints;
         this.labels = labels.stream().collect(java.util.stream.Collectors.toMap(AuditValueLabels::targetType, l -> l));
+        this.names = names;
+    }
+
+    /**
+     * A skip scan of {@code chain_by_target} (one index probe per distinct type, not a pass over
+     * every event) and the few pending rows.
+     */
+    @Override
+    public List<String> targetTypes(AccessScope scope) {
+        requireAuditor(scope);
+        return jdbc.sql("""
+                WITH RECURSIVE types(t) AS (
+                    (SELECT target_type FROM audit.chain ORDER BY target_type LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT c.target_type FROM audit.chain c WHERE c.target_type > types.t
+                             ORDER BY c.target_type LIMIT 1)
+                      FROM types WHERE types.t IS NOT NULL)
+                SELECT t FROM types WHERE t IS NOT NULL
+                UNION
+                SELECT DISTINCT target_type FROM audit.pending
+                ORDER BY 1
+                """).query(String.class).list();
     }
 
     @Override
@@ -177,24 +201,23 @@ class JdbcAuditTrail implements AuditTrail {
                     .param("limit", MAX_EXPORT)
                     .query((ResultSet rs) -> {
                         try {
+                            AuditRecord r = record(rs);
                             out.write(csvLine(List.of(
-                                    Long.toString(rs.getLong("seq")) + (rs.getBytes("hash") == null ? " (chờ)" : ""),
-                                    rs.getObject("occurred_at", OffsetDateTime.class)
-                                            .atZoneSameInstant(VIETNAM)
-                                            .format(CSV_TIME),
+                                    Long.toString(r.seq()) + (r.chained() ? "" : " (chờ)"),
+                                    r.occurredAt().atZoneSameInstant(VIETNAM).format(CSV_TIME),
                                     text(rs, "actor_id"),
                                     text(rs, "actor_identifier"),
                                     text(rs, "acting_org_id"),
                                     text(rs, "grant_id"),
-                                    text(rs, "client_address"),
+                                    names.address(r.clientAddress()),
                                     text(rs, "request_id"),
-                                    text(rs, "action"),
-                                    text(rs, "target_type"),
+                                    names.action(r.action()),
+                                    names.target(r.targetType()),
                                     text(rs, "target_id"),
-                                    text(rs, "classification"),
+                                    names.classification(r.classification()),
                                     text(rs, "basis"),
-                                    text(rs, "changes"),
-                                    text(rs, "details"))));
+                                    lines(names.changes(r)),
+                                    lines(names.details(r)))));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -305,6 +328,10 @@ class JdbcAuditTrail implements AuditTrail {
                 rs.getString("basis"),
                 changes,
                 details);
+    }
+
+    private static String lines(List<AuditNames.Line> lines) {
+        return lines.stream().map(l -> l.label() + ": " + l.text()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partywork.audit.AuditAction;
+import vn.partywork.audit.AuditPage;
 import vn.partywork.audit.AuditQuery;
 import vn.partywork.audit.AuditTrail;
 import vn.partywork.audit.AuditVerification;
+import vn.partywork.audit.internal.AuditNames;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.DomainException;
 import vn.partywork.shared.Permission;
@@ -36,9 +38,11 @@ class AuditController {
     private static final int PAGE_SIZE = 50;
 
     private final AuditTrail trail;
+    private final AuditNames names;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, AuditNames names) {
         this.trail = trail;
+        this.names = names;
     }
 
     @GetMapping
@@ -56,7 +60,12 @@ class AuditController {
         AuditQuery query = new AuditQuery(actor, targetType, targetId, action, from, to);
         model.addAttribute("query", query);
         model.addAttribute("actions", Arrays.asList(AuditAction.values()));
-        model.addAttribute("result", trail.search(scope, query, page, PAGE_SIZE));
+        model.addAttribute("targetTypes", trail.targetTypes(scope));
+        AuditPage result = trail.search(scope, query, page, PAGE_SIZE);
+        model.addAttribute("result", result);
+        // P-AU-2: labels, the records' names and readable values instead of codes and ids.
+        model.addAttribute("names", names);
+        model.addAttribute("titles", names.titles(result.items()));
         return htmx != null ? "audit/fragments :: results" : "audit/list";
     }
 

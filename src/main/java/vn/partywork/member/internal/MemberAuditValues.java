@@ -1,7 +1,11 @@
 package vn.partywork.member.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.partywork.audit.AuditValueLabels;
 import vn.partywork.catalogue.CatalogueEntry;
@@ -14,7 +18,8 @@ import vn.partywork.org.OrgSummary;
 
 /**
  * P-AU-2: the member record's history reads "Trạng thái: Dự bị → Chính thức", "Dân tộc: Kinh",
- * "Chi bộ: Chi bộ Tổ dân phố Hàng Bạc" instead of the codes and ids the log keeps.
+ * "Chi bộ: Chi bộ Tổ dân phố Hàng Bạc" instead of the codes and ids the log keeps, and the list
+ * names each member.
  */
 @Component
 class MemberAuditValues implements AuditValueLabels {
@@ -23,10 +28,23 @@ class MemberAuditValues implements AuditValueLabels {
 
     private final Catalogues catalogues;
     private final OrgDirectory orgs;
+    private final JdbcClient jdbc;
 
-    MemberAuditValues(Catalogues catalogues, OrgDirectory orgs) {
+    MemberAuditValues(Catalogues catalogues, OrgDirectory orgs, JdbcClient jdbc) {
         this.catalogues = catalogues;
         this.orgs = orgs;
+        this.jdbc = jdbc;
+    }
+
+    /** The members' names for the auditor's list (who already reads every change of them there). */
+    @Override
+    public Map<String, String> titles(Collection<String> targetIds) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, full_name FROM member.member WHERE id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", targetIds.stream().map(Long::valueOf).toArray(Long[]::new))
+                .query((rs, n) -> titles.put(Long.toString(rs.getLong("id")), rs.getString("full_name")))
+                .list();
+        return titles;
     }
 
     @Override

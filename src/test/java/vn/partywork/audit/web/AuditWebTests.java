@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,13 @@ import vn.partywork.audit.AuditAction;
 import vn.partywork.audit.AuditEvent;
 import vn.partywork.audit.AuditLog;
 import vn.partywork.audit.AuditTrail;
+import vn.partywork.audit.internal.AuditNames;
 import vn.partywork.shared.AccessScope;
 import vn.partywork.shared.Classification;
 import vn.partywork.shared.Database;
 import vn.partywork.shared.DomainException;
 import vn.partywork.shared.Permission;
+import vn.partywork.web.PageSession;
 
 /**
  * The auditor's pages and API with a stand-in scope resolver (the access module's resolver and
@@ -61,6 +64,12 @@ class AuditWebTests {
 
     @Autowired
     ISpringTemplateEngine templates;
+
+    @Autowired
+    AuditNames names;
+
+    @LocalServerPort
+    int port;
 
     static final AccessScope AUDITOR = new AccessScope(
             900,
@@ -150,7 +159,8 @@ class AuditWebTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFSố thứ tự,Thời điểm").contains("web_test," + id);
+        assertThat(csv).startsWith("\uFEFFSố thứ tự,Thời điểm").contains("Cập nhật,web_test," + id);
+        assertThat(csv).contains("Tên: Chi bộ 1 → Chi bộ 2").doesNotContain(",UPDATE,");
         assertThat(count("EXPORT", id)).isOne();
     }
 
@@ -177,6 +187,45 @@ class AuditWebTests {
         assertThat(note).startsWith("partywork.local/audit/").contains("\n\n\u2014 partywork.local/audit ");
     }
 
+    /** P-AU-2: the auditor reads names and labels, not codes, ids and the server's view of an address. */
+    @Test
+    void theAuditorReadsTheLogInPeoplesWordsNotCodesAndIds() {
+        PageSession auditor = PageSession.login(port, "kiemtoan");
+        String members = auditor.get("/audit?targetType=member&action=CREATE").body();
+        assertThat(members)
+                .contains("Đảng viên") // the target type's label
+                .contains("Chính thức") // the member's status, named by the member module
+                .containsPattern("Ngày sinh</strong>: <span>\\d{2}/\\d{2}/\\d{4}")
+                .doesNotContain("member #")
+                .doesNotContain("OFFICIAL")
+                .doesNotContain("Sử dụng AI");
+        String fullName = jdbc.sql("SELECT full_name FROM member.member ORDER BY id DESC LIMIT 1")
+                .query(String.class)
+                .single();
+        assertThat(auditor.get("/audit?targetType=member&action=CREATE").body()).contains(fullName);
+        // The filter offers the kinds of record by their names.
+        assertThat(members).containsPattern("<option value=\"organisation\"[^>]*>Tổ chức đảng</option>");
+
+        String logins = auditor.get("/audit?action=LOGIN").body();
+        assertThat(logins)
+                .contains("máy chủ (nội bộ)")
+                .doesNotContain("0:0:0:0:0:0:0:1")
+                .contains("Kênh</span>: <span>web");
+        String organisations =
+                auditor.get("/audit?targetType=organisation&action=CREATE").body();
+        assertThat(organisations).contains("Loại hình").doesNotContain("→ CELL").doesNotContain(": CELL");
+    }
+
+    @Test
+    void addressesReadAsPeopleWriteThem() {
+        assertThat(names.address("0:0:0:0:0:0:0:1")).isEqualTo("máy chủ (nội bộ)");
+        assertThat(names.address("127.0.0.1")).isEqualTo("máy chủ (nội bộ)");
+        assertThat(names.address("203.113.5.9")).isEqualTo("203.113.5.9");
+        assertThat(names.address("0:0:0:0:0:ffff:cb71:509")).isEqualTo("203.113.5.9");
+        assertThat(names.address("2001:db8:0:0:0:0:0:1")).isEqualTo("2001:db8::1");
+        assertThat(names.address("not-an-address")).isEqualTo("not-an-address");
+    }
+
     private String changeSomething() {
         String id = UUID.randomUUID().toString();
         new TransactionTemplate(transactions)
@@ -200,7 +249,7 @@ class AuditWebTests {
         ThymeleafViewResolver views = new ThymeleafViewResolver();
         views.setTemplateEngine(templates);
         views.setCharacterEncoding("UTF-8");
-        return MockMvcBuilders.standaloneSetup(new AuditApiController(trail), new AuditController(trail))
+        return MockMvcBuilders.standaloneSetup(new AuditApiController(trail), new AuditController(trail, names))
                 .setCustomArgumentResolvers(new ScopeResolver(scope))
                 .setControllerAdvice(new Refusals())
                 .setViewResolvers(views)

@@ -44,6 +44,17 @@ public class MemberDocuments {
         return documents.attachedTo(scope, OWNER_TYPE, String.valueOf(memberId));
     }
 
+    /** The list read on its own (the API), with its own READ event on the record (P-AU-1). */
+    @Transactional(readOnly = true)
+    public List<DocumentInfo> readList(AccessScope scope, long memberId) {
+        List<DocumentInfo> list = list(scope, memberId);
+        audit.record(AuditEvent.of(AuditAction.READ, MemberRegistry.TARGET, memberId)
+                .actorIdentifier(scope.identifier())
+                .detail("part", "documents")
+                .build());
+        return list;
+    }
+
     /** Reads one of the member's files (audited READ with its SHA-256 checked by the document store). */
     @Transactional(readOnly = true)
     public DocumentContent read(AccessScope scope, long memberId, long documentId) {

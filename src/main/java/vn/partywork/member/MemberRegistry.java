@@ -236,6 +236,17 @@ public class MemberRegistry {
         return members.history(id);
     }
 
+    /** The history read on its own (the API), with its own READ event (P-AU-1). */
+    @Transactional(readOnly = true)
+    public List<MembershipPeriod> readHistory(AccessScope scope, long id) {
+        List<MembershipPeriod> history = history(scope, id);
+        audit.record(AuditEvent.of(AuditAction.READ, TARGET, id)
+                .actorIdentifier(scope.identifier())
+                .detail("part", "history")
+                .build());
+        return history;
+    }
+
     /**
      * M-6: the party fields of the member that this scope may not enter, each with the level that
      * decides it, and the confirmation as official under the key {@code status} — so that the party

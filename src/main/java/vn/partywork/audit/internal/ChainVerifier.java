@@ -96,12 +96,51 @@ public final class ChainVerifier {
                         "the log ends at " + last + " but the checkpoint signed at " + beyond.time() + " covers "
                                 + beyond.seq() + " events: events were removed");
             }
-            return AuditVerification.intact(last);
+            AuditVerification backlog = backlog(connection, schema, last);
+            return backlog != null ? backlog : AuditVerification.intact(last);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
     }
+
+    /**
+     * P-AU-1: events whose transaction has ended but that have waited longer than
+     * {@link #MAX_SEAL_DELAY_SECONDS} to be chained mean that the sealer is stuck: nothing after
+     * them is protected, so the log is not intact. {@code null} when there is no such backlog (or
+     * no pending table in the schema, as in a copy of the chain).
+     */
+    private static AuditVerification backlog(Connection connection, String schema, long last) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, schema + ".pending");
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return null;
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*),"
+                + " coalesce(extract(epoch FROM now() - min(occurred_at))::bigint, 0) FROM " + schema
+                + ".pending WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND occurred_at < now() - make_interval("
+                + "secs => ?)")) {
+            statement.setLong(1, MAX_SEAL_DELAY_SECONDS);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                long waiting = rs.getLong(1);
+                if (waiting == 0) {
+                    return null;
+                }
+                return AuditVerification.broken(
+                        last,
+                        last + 1,
+                        waiting + " committed events are not being chained: the oldest has waited " + rs.getLong(2)
+                                + " s (the sealer is failing; nothing after event " + last + " is protected)");
+            }
+        }
+    }
+
+    /** Longer than this, a committed event still unchained is a failure of the sealer. */
+    static final long MAX_SEAL_DELAY_SECONDS = 60;
 
     /** The log's id from {@code <schema>.instance}: checkpoints of other logs never count. */
     static String logId(Connection connection, String schema) throws SQLException {

@@ -113,7 +113,8 @@ class JdbcAuditTrail implements AuditTrail {
     public List<AuditRecord> history(String targetType, String targetId) {
         return jdbc
                 .sql("SELECT * FROM " + ALL_EVENTS + """
-                 WHERE target_type = :type AND target_id = :id
+                 WHERE left(target_type, 64) = left(:type, 64) AND left(target_id, 200) = left(:id, 200)
+                   AND target_type = :type AND target_id = :id
                  ORDER BY seq
                 """)
                 .param("type", targetType)
@@ -275,15 +276,16 @@ class JdbcAuditTrail implements AuditTrail {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.actor() != null) {
-            conditions.add("actor_identifier = :actor");
+            // the index holds a bounded prefix (V2026_12_08_0100)
+            conditions.add("left(actor_identifier, 64) = left(:actor, 64) AND actor_identifier = :actor");
             params.put("actor", query.actor());
         }
         if (query.targetType() != null) {
-            conditions.add("target_type = :targetType");
+            conditions.add("left(target_type, 64) = left(:targetType, 64) AND target_type = :targetType");
             params.put("targetType", query.targetType());
         }
         if (query.targetId() != null) {
-            conditions.add("target_id = :targetId");
+            conditions.add("left(target_id, 200) = left(:targetId, 200) AND target_id = :targetId");
             params.put("targetId", query.targetId());
         }
         if (query.action() != null) {

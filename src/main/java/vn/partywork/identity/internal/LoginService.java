@@ -1,8 +1,13 @@
 package vn.partywork.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -52,8 +57,37 @@ public class LoginService {
         this.dummyHash = encoder.encode("partywork-no-such-account");
     }
 
+    /** P-ID-1: an identifier has 3–64 characters; a longer one names no account. */
+    static final int MAX_IDENTIFIER = 64;
+
+    /**
+     * The typed identifier as accounts store it: stripped, Unicode NFC, lower-case. P-AU-1: what a
+     * caller types is bounded here, at the edge, before it reaches a query, the rate limiter or the
+     * audit log: a value longer than {@value #MAX_IDENTIFIER} characters becomes its first 64
+     * characters, {@code …#} and the first 16 hex digits of its SHA-256, which no account can have
+     * (the character set of identifiers has neither {@code …} nor {@code #}).
+     */
     public static String normalise(@Nullable String identifier) {
-        return identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT);
+        if (identifier == null) {
+            return "";
+        }
+        String stripped = identifier.strip();
+        if (stripped.length() > 4 * MAX_IDENTIFIER) {
+            return bounded(stripped); // NFC cannot bring it back to 64: no need to normalise megabytes
+        }
+        String normal = Normalizer.normalize(stripped, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return normal.length() > MAX_IDENTIFIER ? bounded(normal) : normal;
+    }
+
+    private static String bounded(String value) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_IDENTIFIER - 1)) ? MAX_IDENTIFIER - 1 : MAX_IDENTIFIER;
+        return value.substring(0, end) + "…#" + HexFormat.of().formatHex(digest, 0, 8);
     }
 
     /**
@@ -66,7 +100,9 @@ public class LoginService {
     public AccountPrincipal verify(@Nullable String username, @Nullable String password, String channel) {
         String identifier = normalise(username);
         String given = password == null ? "" : password;
-        AccountRecord account = accounts.byIdentifier(identifier).orElse(null);
+        AccountRecord account = identifier.length() > MAX_IDENTIFIER
+                ? null
+                : accounts.byIdentifier(identifier).orElse(null);
         Instant now = clock.instant();
         // ASVS 5.0 6.3.8: the password is hashed on every path (a dummy hash for an unknown
         // identifier, the real one for a locked account too), so that neither the answer nor its

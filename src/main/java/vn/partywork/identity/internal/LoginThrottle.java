@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -76,8 +75,7 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String identifier) {
-        String key = identifier.strip().toLowerCase(Locale.ROOT);
-        return "a:" + (key.length() > 128 ? key.substring(0, 128) : key);
+        return "a:" + LoginService.normalise(identifier); // bounded: a flood of huge identifiers stays small
     }
 
     private static String addressKey(String address) {

@@ -137,7 +137,7 @@ class MemberApiController {
     @GetMapping("/{id}/history")
     @Operation(summary = "Quá trình sinh hoạt đảng: chi bộ và trạng thái theo thời gian")
     List<MembershipPeriod> history(AccessScope scope, @PathVariable long id) {
-        return registry.history(scope, id);
+        return registry.readHistory(scope, id);
     }
 
     @PostMapping

@@ -162,7 +162,7 @@ class MemberEventApiController {
     @GetMapping("/{id}/documents")
     @Operation(summary = "Tài liệu đính kèm hồ sơ đảng viên (quyết định, bản quét)")
     List<DocumentInfo> documents(AccessScope scope, @PathVariable long id) {
-        return documents.list(scope, id);
+        return documents.readList(scope, id);
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

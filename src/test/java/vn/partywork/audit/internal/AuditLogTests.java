@@ -81,6 +81,37 @@ class AuditLogTests {
     }
 
     @Test
+    void anEventWithHugeOutsiderTextIsStoredBoundedAndDoesNotStopTheChain() {
+        // P-AU-1: defence in depth below the identity module's own bound: audit.append bounds the
+        // short columns, and the chain's indexes index bounded prefixes only.
+        StringBuilder huge = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 5_000; i++) {
+            huge.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        String id = UUID.randomUUID().toString();
+        audit.record(AuditEvent.of(AuditAction.LOGIN_FAILED, "test_huge", id + huge)
+                .actorIdentifier(huge.toString())
+                .build());
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> audit.record(
+                        AuditEvent.of(AuditAction.UPDATE, "test_record", id).build()));
+
+        sealer.sealAll();
+
+        assertThat(jdbc.sql("SELECT length(actor_identifier) <= 82 AND length(target_id) <= 218"
+                                + " AND actor_identifier LIKE '%…#%' FROM audit.chain WHERE target_type = 'test_huge'"
+                                + " AND target_id LIKE :p")
+                        .param("p", id + "%")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(trail.history("test_record", id))
+                .singleElement()
+                .satisfies(r -> assertThat(r.chained()).isTrue());
+    }
+
+    @Test
     void rolledBackChangeLeavesNoEvent() {
         String id = UUID.randomUUID().toString();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {

@@ -182,6 +182,21 @@ class AuditTamperingTests {
     }
 
     @Test
+    void committedEventsThatAreNotBeingChainedAreAFailureWithTheirAge() throws Exception {
+        // P-AU-1: a stuck sealer left every later event pending while verification answered ok.
+        sql(
+                "CREATE TABLE " + schema + ".pending AS SELECT * FROM audit.pending WITH NO DATA",
+                "GRANT SELECT ON " + schema + ".pending TO partywork_app",
+                "INSERT INTO " + schema + ".pending (id, tx, occurred_at, action, target_type, classification,"
+                        + " changes, details) VALUES (1, '1', now() - interval '10 minutes', 'READ', 'x',"
+                        + " 'UNCLASSIFIED', '{}', '{}')");
+        assertBothName(last + 1);
+        assertThat(verifier.verify(schema).reason())
+                .contains("1 committed events are not being chained")
+                .contains(" s ");
+    }
+
+    @Test
     void aCheckpointSignedByAnotherKeyIsRefused() throws Exception {
         AuditKey other = AuditKey.generate(checkpoints.key().name());
         SignedCheckpoint forged = SignedCheckpoint.sign(checkpoints.origin(), last, hashAt(last), Instant.now(), other);

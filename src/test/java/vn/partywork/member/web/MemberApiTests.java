@@ -158,6 +158,23 @@ class MemberApiTests {
     }
 
     @Test
+    void readingTheHistoryOrTheDocumentsOfARecordWritesAReadEvent() {
+        // P-AU-1: both reads are marked audited in the endpoint table.
+        ApiClient hn = ApiClient.as(port, "hn.tochuc");
+        long an = data().idByName("Nguyễn Văn An");
+        for (String part : List.of("history", "documents")) {
+            long reads = data().auditCount("READ", "hn.tochuc");
+            assertThat(hn.get("/api/v1/members/" + an + "/" + part).status()).isEqualTo(200);
+            assertThat(data().auditCount("READ", "hn.tochuc")).as(part).isEqualTo(reads + 1);
+            assertThat(jdbc.sql("""
+                            SELECT target_id || ' ' || (details ->> 'part') FROM audit.event
+                             WHERE target_type = 'member' AND action = 'READ' AND actor_identifier = 'hn.tochuc'
+                             ORDER BY seq DESC LIMIT 1
+                            """).query(String.class).single()).isEqualTo(an + " " + part);
+        }
+    }
+
+    @Test
     void badFormsAreRefusedWithStableCodesAndLeaveNothingBehind() {
         ApiClient staff = ApiClient.as(port, "hn.tochuc");
         long cell = cell("Chi bộ Tổ dân phố Hàng Đào");

@@ -77,10 +77,10 @@ class JdbcAuditTrail implements AuditTrail {
         requireAuditor(scope);
         return jdbc.sql("""
                 WITH RECURSIVE types(t) AS (
-                    (SELECT target_type FROM audit.chain ORDER BY target_type LIMIT 1)
+                    (SELECT left(target_type, 64) FROM audit.chain ORDER BY left(target_type, 64) LIMIT 1)
                     UNION ALL
-                    SELECT (SELECT c.target_type FROM audit.chain c WHERE c.target_type > types.t
-                             ORDER BY c.target_type LIMIT 1)
+                    SELECT (SELECT left(c.target_type, 64) FROM audit.chain c WHERE left(c.target_type, 64) > types.t
+                             ORDER BY left(c.target_type, 64) LIMIT 1)
                       FROM types WHERE types.t IS NOT NULL)
                 SELECT t FROM types WHERE t IS NOT NULL
                 UNION
